@@ -1,0 +1,3 @@
+export * from './lib/api.dto';
+export * from './lib/kpi-codes';
+export * from './lib/permissions';

@@ -1,0 +1,106 @@
+import type { Permission, Role } from './permissions';
+
+/** A message the API gives in both languages; the web shows the one the user chose. */
+export interface LocalizedText {
+  ja: string;
+  en: string;
+}
+
+/** Every error response of the API has this body. */
+export interface ApiErrorDto {
+  statusCode: number;
+  /** Stable machine-readable code such as `IMPORT_EMPTY_FILE`. */
+  code: string;
+  message: LocalizedText;
+  /** Field-level problems of a request body or query. */
+  details?: LocalizedText[];
+}
+
+export interface LoginRequestDto {
+  username: string;
+  password: string;
+}
+
+export interface SessionDto {
+  accountId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  permissions: Permission[];
+  organization: { id: string; code: string; name: string; nameEn: string | null };
+  employeeId: string | null;
+  /** Send back in the `X-CSRF-Token` header of every state-changing request. */
+  csrfToken: string;
+}
+
+export interface OrgUnitDto {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  isEmployerUnit: boolean;
+}
+
+export interface FiscalYearRangeDto {
+  /** Fiscal years that have roster data, ascending. */
+  fiscalYears: number[];
+}
+
+export interface TargetDto {
+  id: string;
+  planName: string;
+  kpiCode: string;
+  orgUnitCode: string | null;
+  targetValue: number;
+  targetFiscalYear: number;
+  direction: 'gte' | 'lte';
+  baselineValue: number | null;
+  baselineFiscalYear: number | null;
+  actions: string[];
+}
+
+export const IMPORT_KINDS = ['units', 'roster'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportCellErrorDto {
+  sheet: string;
+  /** 1-based row number as Excel shows it. */
+  row: number;
+  /** Column header as written in the template (Japanese). */
+  column: string;
+  value: string | null;
+  code: string;
+  message: LocalizedText;
+}
+
+export type ImportStatus = 'running' | 'succeeded' | 'failed';
+
+export interface ImportSummaryDto {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Employees in service before the as-of date and absent from a full roster. */
+  separated: number;
+  separatedEmployeeNumbers: string[];
+}
+
+export interface ImportJobDto {
+  id: string;
+  kind: ImportKind;
+  fileName: string;
+  dryRun: boolean;
+  asOf: string | null;
+  status: ImportStatus;
+  /** Rows processed so far and the total once known, for the progress bar. */
+  processedRows: number;
+  totalRows: number | null;
+  summary: ImportSummaryDto | null;
+  errorCount: number;
+  /** The first errors (at most 1,000); `errorCount` tells how many there were. */
+  errors: ImportCellErrorDto[];
+  /** A whole-file error such as a wrong file type. */
+  failure: { code: string; message: LocalizedText } | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
