@@ -1,3 +1,6 @@
+// Dates are plain YYYY-MM-DD strings; pinning the zone keeps any accidental local-time use from passing on one machine only.
+process.env.TZ = 'UTC';
+
 module.exports = {
   displayName: 'shared-kpi',
   preset: '../../../jest.preset.js',
