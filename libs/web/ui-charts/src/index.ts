@@ -1,1 +1,2 @@
-export * from './lib/web-ui-charts/web-ui-charts';
+export * from './lib/line-chart/line-chart';
+export * from './lib/line-chart/line-series';
