@@ -4,3 +4,4 @@ export * from './lib/iso-date';
 export * from './lib/population';
 export * from './lib/rounding';
 export * from './lib/staff-ratios';
+export * from './lib/staff-ratio-values';
