@@ -4,3 +4,6 @@ setupZonelessTestEnv({
   errorOnUnknownElements: true,
   errorOnUnknownProperties: true,
 });
+
+// jsdom has no canvas; the chart then keeps only its accessible table.
+Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { value: () => null, writable: true });

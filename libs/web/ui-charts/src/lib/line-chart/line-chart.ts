@@ -15,6 +15,7 @@ import {
   Chart,
   type ChartConfiguration,
   type ChartDataset,
+  type ChartOptions,
   Filler,
   Legend,
   LineController,
@@ -136,7 +137,7 @@ function toDataset(line: LineSeries, categories: readonly string[]): ChartDatase
   };
 }
 
-function chartOptions(unit: ChartUnit): ChartConfiguration<'line', (number | null)[], string>['options'] {
+function chartOptions(unit: ChartUnit): ChartOptions<'line'> {
   const reducedMotion =
     typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   const font = { family: FONT_FAMILY, size: 13 };

@@ -1,0 +1,42 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+
+import type { KpiCode, KpiValueDto } from '@ikuboard/shared/contracts';
+
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { formatKpiDelta, formatKpiValue, kpiDelta } from './kpi-format';
+
+@Component({
+  selector: 'app-kpi-card',
+  imports: [TranslatePipe],
+  templateUrl: './kpi-card.html',
+  styleUrl: './kpi-card.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    '[attr.data-testid]': '"kpi-card-" + code()',
+    '[attr.aria-busy]': 'loading()',
+  },
+})
+export class KpiCard {
+  readonly code = input.required<KpiCode>();
+  readonly current = input<KpiValueDto | null>(null);
+  readonly previous = input<KpiValueDto | null>(null);
+  readonly loading = input(false);
+
+  protected readonly labelKey = computed(() => `kpi.${this.code()}` as const);
+  protected readonly valueText = computed(() => {
+    const current = this.current();
+    return formatKpiValue(current?.value ?? null, current?.measure);
+  });
+  protected readonly counts = computed(() => {
+    const current = this.current();
+    return current && current.denominator !== null
+      ? { female: current.numerator, total: current.denominator }
+      : null;
+  });
+  protected readonly delta = computed(() => kpiDelta(this.current()?.value ?? null, this.previous()?.value ?? null));
+  protected readonly deltaText = computed(() => formatKpiDelta(this.delta()));
+  protected readonly deltaDirection = computed(() => {
+    const delta = this.delta();
+    return delta === null || delta === 0 ? 'flat' : delta > 0 ? 'up' : 'down';
+  });
+}

@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+
+import { roundHalfUp } from '@ikuboard/shared/kpi';
+import { LineChart, type LineSeries } from '@ikuboard/web/ui-charts';
+
+import { I18nStore } from '../i18n/i18n.store';
+import { FiscalYearPipe, LocalizedPipe, TranslatePipe } from '../i18n/translate.pipe';
+import { KpiCard } from './kpi-card';
+import { indentedName } from './org-unit-tree';
+import { OverviewStore } from './overview.store';
+import { targetTrajectory } from './target-trajectory';
+
+@Component({
+  selector: 'app-overview-page',
+  imports: [KpiCard, LineChart, TranslatePipe, FiscalYearPipe, LocalizedPipe],
+  templateUrl: './overview.page.html',
+  styleUrl: './overview.page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [OverviewStore],
+})
+export class OverviewPage {
+  protected readonly store = inject(OverviewStore);
+  private readonly i18n = inject(I18nStore);
+
+  protected readonly indentedName = indentedName;
+
+  protected readonly trendSeries = computed<LineSeries[]>(() => {
+    const trend = this.store.trend();
+    const target = this.store.trendTarget();
+    const trajectory = target ? targetTrajectory(target) : [];
+    // The actual series lists every fiscal year, so that the chart's categories stay in order.
+    const fiscalYears = [
+      ...new Set([...trend.map((value) => value.fiscalYear), ...trajectory.map((point) => point.fiscalYear)]),
+    ].sort((a, b) => a - b);
+    const label = (fiscalYear: number) => this.i18n.fiscalYear(fiscalYear);
+    const actual: LineSeries = {
+      id: 'actual',
+      label: this.i18n.translate('overview.trendActual'),
+      style: 'actual',
+      points: fiscalYears.map((fiscalYear) => ({
+        x: label(fiscalYear),
+        y: trend.find((value) => value.fiscalYear === fiscalYear)?.value ?? null,
+      })),
+    };
+    if (trajectory.length === 0) {
+      return [actual];
+    }
+    const planned: LineSeries = {
+      id: 'target',
+      label: this.i18n.translate('overview.trendTarget'),
+      style: 'target',
+      points: trajectory.map((point) => ({ x: label(point.fiscalYear), y: roundHalfUp(point.value, 1) })),
+    };
+    return [actual, planned];
+  });
+
+  protected readonly targetNote = computed(() => {
+    const target = this.store.trendTarget();
+    if (!target) {
+      return null;
+    }
+    const key = target.direction === 'gte' ? 'overview.trendTargetNote' : 'overview.trendTargetNoteLte';
+    return this.i18n.translate(key, {
+      fy: this.i18n.fiscalYear(target.targetFiscalYear),
+      value: target.targetValue,
+      plan: target.planName,
+    });
+  });
+
+  protected selectFiscalYear(event: Event): void {
+    this.store.selectFiscalYear(Number((event.target as HTMLSelectElement).value));
+  }
+
+  protected selectUnit(event: Event): void {
+    const code = (event.target as HTMLSelectElement).value;
+    this.store.selectUnit(code === '' ? null : code);
+  }
+}
