@@ -6,4 +6,7 @@ setupZonelessTestEnv({
 });
 
 // jsdom has no canvas; the chart then keeps only its accessible table.
-Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { value: () => null, writable: true });
+Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+  value: () => null,
+  writable: true,
+});

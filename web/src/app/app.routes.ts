@@ -5,20 +5,26 @@ import { PERMISSIONS } from '@ikuboard/shared/contracts';
 import { authGuard, permissionGuard } from './auth/auth.guards';
 
 export const appRoutes: Route[] = [
-  { path: 'login', loadChildren: () => import('./auth/auth.routes').then((m) => m.authRoutes) },
+  {
+    path: 'login',
+    loadChildren: () => import('./auth/auth.routes').then((m) => m.authRoutes),
+  },
   {
     path: 'imports',
     canActivate: [authGuard, permissionGuard(PERMISSIONS.importData)],
-    loadChildren: () => import('./imports/imports.routes').then((m) => m.importsRoutes),
+    loadChildren: () =>
+      import('./imports/imports.routes').then((m) => m.importsRoutes),
   },
   {
     path: '',
     pathMatch: 'full',
     canActivate: [authGuard],
-    loadChildren: () => import('./overview/overview.routes').then((m) => m.overviewRoutes),
+    loadChildren: () =>
+      import('./overview/overview.routes').then((m) => m.overviewRoutes),
   },
   {
     path: '**',
-    loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+    loadComponent: () =>
+      import('./not-found/not-found.page').then((m) => m.NotFoundPage),
   },
 ];

@@ -1,6 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 
 import { PERMISSIONS } from '@ikuboard/shared/contracts';
 
@@ -8,7 +19,10 @@ import { SessionStore } from './auth/session.store';
 import { I18nStore, type Language } from './i18n/i18n.store';
 import { TranslatePipe } from './i18n/translate.pipe';
 
-const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ja: '日本語', en: 'English' };
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  ja: '日本語',
+  en: 'English',
+};
 
 @Component({
   selector: 'app-root',
@@ -31,15 +45,21 @@ export class App {
     if (!organization) {
       return null;
     }
-    return this.i18n.language() === 'en' ? (organization.nameEn ?? organization.name) : organization.name;
+    return this.i18n.language() === 'en'
+      ? (organization.nameEn ?? organization.name)
+      : organization.name;
   });
   protected readonly roleKey = computed(() => {
     const role = this.session()?.role;
     return role ? (`role.${role}` as const) : null;
   });
   /** The switch offers the other language, named in that language. */
-  protected readonly otherLanguage = computed<Language>(() => (this.i18n.language() === 'ja' ? 'en' : 'ja'));
-  protected readonly otherLanguageName = computed(() => LANGUAGE_NAMES[this.otherLanguage()]);
+  protected readonly otherLanguage = computed<Language>(() =>
+    this.i18n.language() === 'ja' ? 'en' : 'ja',
+  );
+  protected readonly otherLanguageName = computed(
+    () => LANGUAGE_NAMES[this.otherLanguage()],
+  );
 
   constructor() {
     const title = inject(Title);

@@ -6,4 +6,7 @@ setupZonelessTestEnv({
 });
 
 // jsdom has no canvas; specs that need a context override this.
-Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { value: () => null, writable: true });
+Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+  value: () => null,
+  writable: true,
+});

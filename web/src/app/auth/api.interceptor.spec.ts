@@ -1,5 +1,12 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpClient,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
@@ -25,11 +32,18 @@ describe('apiInterceptor', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'login', children: [] }]), provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'login', children: [] }]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpClient);
     controller = TestBed.inject(HttpTestingController);
-    const login = TestBed.inject(SessionStore).login({ username: 'hr', password: 'secret' });
+    const login = TestBed.inject(SessionStore).login({
+      username: 'hr',
+      password: 'secret',
+    });
     controller.expectOne('/api/v1/auth/login').flush(session);
     await login;
   });
@@ -54,7 +68,9 @@ describe('apiInterceptor', () => {
 
   it('forgets the session when the API says it has expired', () => {
     http.get('/api/v1/kpis').subscribe({ error: () => undefined });
-    controller.expectOne('/api/v1/kpis').flush(null, { status: 401, statusText: 'Unauthorized' });
+    controller
+      .expectOne('/api/v1/kpis')
+      .flush(null, { status: 401, statusText: 'Unauthorized' });
 
     expect(TestBed.inject(SessionStore).isAuthenticated()).toBe(false);
   });

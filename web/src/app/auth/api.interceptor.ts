@@ -1,4 +1,7 @@
-import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  type HttpInterceptorFn,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
@@ -21,7 +24,8 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const store = inject(SessionStore);
   const router = inject(Router);
   const csrfToken = store.session()?.csrfToken;
-  const needsCsrf = !SAFE_METHODS.has(request.method) && request.url !== LOGIN_URL;
+  const needsCsrf =
+    !SAFE_METHODS.has(request.method) && request.url !== LOGIN_URL;
   const outgoing = request.clone({
     withCredentials: true,
     setHeaders: needsCsrf && csrfToken ? { [CSRF_HEADER]: csrfToken } : {},

@@ -11,7 +11,9 @@ export const authGuard: CanActivateFn = async (_route, state) => {
     return true;
   }
   const returnUrl = state.url === '/' ? undefined : state.url;
-  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl } });
+  return inject(Router).createUrlTree(['/login'], {
+    queryParams: { returnUrl },
+  });
 };
 
 /** Sends a user who is already signed in away from the login page. */
@@ -29,11 +31,15 @@ export function permissionGuard(permission: Permission): CanActivateFn {
     if (!session) {
       return router.createUrlTree(['/login']);
     }
-    return session.permissions.includes(permission) ? true : router.createUrlTree(['/']);
+    return session.permissions.includes(permission)
+      ? true
+      : router.createUrlTree(['/']);
   };
 }
 
 /** Only same-app paths, so that a crafted link cannot send the user elsewhere after login. */
 export function safeReturnUrl(candidate: string | null | undefined): string {
-  return candidate && candidate.startsWith('/') && !candidate.startsWith('//') ? candidate : '/';
+  return candidate && candidate.startsWith('/') && !candidate.startsWith('//')
+    ? candidate
+    : '/';
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 
 import type { ApiErrorDto } from '@ikuboard/shared/contracts';
@@ -46,7 +51,9 @@ export class LoginPage {
     this.submitting.set(true);
     try {
       await this.store.login({ username, password });
-      await this.router.navigateByUrl(safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')));
+      await this.router.navigateByUrl(
+        safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')),
+      );
     } catch (error) {
       this.error.set(toApiError(error));
       this.password.set('');

@@ -1,7 +1,11 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
-import type { LoginRequestDto, Permission, SessionDto } from '@ikuboard/shared/contracts';
+import type {
+  LoginRequestDto,
+  Permission,
+  SessionDto,
+} from '@ikuboard/shared/contracts';
 
 import { AuthApi } from './auth.api';
 
@@ -16,12 +20,12 @@ export class SessionStore {
 
   /** Asks the API once whether the browser already holds a session cookie. */
   ensureLoaded(): Promise<SessionDto | null> {
-    this.loading ??= firstValueFrom(this.api.session().pipe(catchError(() => of(null)))).then(
-      (session) => {
-        this.state.set(session);
-        return session;
-      },
-    );
+    this.loading ??= firstValueFrom(
+      this.api.session().pipe(catchError(() => of(null))),
+    ).then((session) => {
+      this.state.set(session);
+      return session;
+    });
     return this.loading;
   }
 

@@ -15,7 +15,11 @@ export function toApiError(error: unknown): ApiErrorDto {
       return error.error;
     }
     const key = error.status === 0 ? 'error.network' : 'error.unexpected';
-    return { statusCode: error.status, code: 'HTTP_ERROR', message: { ja: ja[key], en: en[key] } };
+    return {
+      statusCode: error.status,
+      code: 'HTTP_ERROR',
+      message: { ja: ja[key], en: en[key] },
+    };
   }
   return {
     statusCode: 0,

@@ -10,19 +10,27 @@ describe('i18n dictionaries', () => {
   });
 
   it('have no empty messages', () => {
-    const empty = [...Object.entries(ja), ...Object.entries(en)].filter(([, message]) => message.trim() === '');
+    const empty = [...Object.entries(ja), ...Object.entries(en)].filter(
+      ([, message]) => message.trim() === '',
+    );
     expect(empty).toEqual([]);
   });
 
   it('use the same placeholders in both languages', () => {
-    const placeholders = (message: string) => (message.match(/\{\w+\}/g) ?? []).sort();
+    const placeholders = (message: string) =>
+      (message.match(/\{\w+\}/g) ?? []).sort();
     for (const key of Object.keys(ja) as (keyof typeof ja)[]) {
-      expect([key, placeholders(en[key])]).toEqual([key, placeholders(ja[key])]);
+      expect([key, placeholders(en[key])]).toEqual([
+        key,
+        placeholders(ja[key]),
+      ]);
     }
   });
 
   it('fill placeholders and leave unknown ones visible', () => {
-    expect(interpolate('女性 {female} / 全体 {total}人', { female: 12, total: 66 })).toBe('女性 12 / 全体 66人');
+    expect(
+      interpolate('女性 {female} / 全体 {total}人', { female: 12, total: 66 }),
+    ).toBe('女性 12 / 全体 66人');
     expect(interpolate('{missing} 件', {})).toBe('{missing} 件');
   });
 });
@@ -56,12 +64,15 @@ describe('I18nStore', () => {
     [2020, '令和2年度', 'FY2020'],
     [2025, '令和7年度', 'FY2025'],
     [2018, '平成30年度', 'FY2018'],
-  ])('shows fiscal year %i as %s in Japanese and %s in English', (fiscalYear, japanese, english) => {
-    const store = TestBed.inject(I18nStore);
-    expect(store.fiscalYear(fiscalYear)).toBe(japanese);
-    store.setLanguage('en');
-    expect(store.fiscalYear(fiscalYear)).toBe(english);
-  });
+  ])(
+    'shows fiscal year %i as %s in Japanese and %s in English',
+    (fiscalYear, japanese, english) => {
+      const store = TestBed.inject(I18nStore);
+      expect(store.fiscalYear(fiscalYear)).toBe(japanese);
+      store.setLanguage('en');
+      expect(store.fiscalYear(fiscalYear)).toBe(english);
+    },
+  );
 
   it('shows API messages in the current language', () => {
     const store = TestBed.inject(I18nStore);

@@ -1,4 +1,11 @@
-import { DOCUMENT, Injectable, computed, effect, inject, signal } from '@angular/core';
+import {
+  DOCUMENT,
+  Injectable,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 
 import type { LocalizedText } from '@ikuboard/shared/contracts';
 import { formatFiscalYearEn, formatFiscalYearJa } from '@ikuboard/shared/kpi';
@@ -43,7 +50,9 @@ export class I18nStore {
   }
 
   fiscalYear(fiscalYear: number): string {
-    return this.language() === 'ja' ? formatFiscalYearJa(fiscalYear) : formatFiscalYearEn(fiscalYear);
+    return this.language() === 'ja'
+      ? formatFiscalYearJa(fiscalYear)
+      : formatFiscalYearEn(fiscalYear);
   }
 
   localize(text: LocalizedText): string {

@@ -25,7 +25,8 @@ export const ja = {
   'login.submit': 'ログイン',
   'login.submitting': 'ログイン中…',
   'login.required': 'ユーザー名とパスワードを入力してください。',
-  'error.network': 'サーバーに接続できませんでした。時間をおいて再度お試しください。',
+  'error.network':
+    'サーバーに接続できませんでした。時間をおいて再度お試しください。',
   'error.unexpected': '予期しないエラーが発生しました。',
   'error.retry': '再読み込み',
   'overview.title': 'ダッシュボード',
@@ -54,7 +55,8 @@ export const ja = {
   'chart.tableCaption': '{label}のデータ',
   'chart.category': '年度',
   'imports.title': 'データ取込',
-  'imports.lead': 'Excel(.xlsx)の所属一覧・職員名簿を取り込みます。まずドライランで内容を確認してください。',
+  'imports.lead':
+    'Excel(.xlsx)の所属一覧・職員名簿を取り込みます。まずドライランで内容を確認してください。',
   'imports.kind': '取込の種類',
   'imports.kind.units': '所属',
   'imports.kind.roster': '職員名簿',
@@ -63,7 +65,8 @@ export const ja = {
   'imports.asOf': '基準日',
   'imports.asOfHelp': '名簿はこの日時点の在職者一覧として取り込みます。',
   'imports.asOfRequired': '職員名簿の取込には基準日が必要です。',
-  'imports.partial': '部分更新(記載した職員のみ更新し、記載のない職員を退職扱いにしない)',
+  'imports.partial':
+    '部分更新(記載した職員のみ更新し、記載のない職員を退職扱いにしない)',
   'imports.dryRun': 'ドライラン(確認のみ。データは書き込みません)',
   'imports.submit': '取込を実行',
   'imports.submitting': '送信中…',
@@ -89,7 +92,8 @@ export const ja = {
   'imports.errors.column': '列',
   'imports.errors.value': '値',
   'imports.errors.reason': '理由',
-  'imports.errors.more': 'エラーは全部で {count} 件あります。先頭 {shown} 件を表示しています。',
+  'imports.errors.more':
+    'エラーは全部で {count} 件あります。先頭 {shown} 件を表示しています。',
   'imports.errors.total': 'エラー {count} 件',
   'imports.templates': 'テンプレート',
   'imports.templateUnits': '所属テンプレート(.xlsx)',

@@ -28,11 +28,16 @@ export class ImportsApi {
       form.append('asOf', request.asOf ?? '');
       form.append('partial', String(request.partial));
     }
-    return this.http.post<ImportJobDto>(`${API_BASE_URL}/imports/${request.kind}`, form);
+    return this.http.post<ImportJobDto>(
+      `${API_BASE_URL}/imports/${request.kind}`,
+      form,
+    );
   }
 
   job(id: string): Observable<ImportJobDto> {
-    return this.http.get<ImportJobDto>(`${API_BASE_URL}/imports/${encodeURIComponent(id)}`);
+    return this.http.get<ImportJobDto>(
+      `${API_BASE_URL}/imports/${encodeURIComponent(id)}`,
+    );
   }
 
   templateUrl(kind: ImportKind): string {

@@ -1,5 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
@@ -64,7 +67,9 @@ describe('ImportsPage', () => {
   async function chooseFileAndSubmit(): Promise<void> {
     const input = byTestId<HTMLInputElement>('import-file');
     const file = new File(['xlsx'], 'roster.xlsx');
-    Object.defineProperty(input, 'files', { value: { item: () => file, length: 1 } });
+    Object.defineProperty(input, 'files', {
+      value: { item: () => file, length: 1 },
+    });
     input?.dispatchEvent(new Event('change'));
     byTestId<HTMLButtonElement>('import-submit')?.click();
     await fixture.whenStable();
@@ -107,15 +112,15 @@ describe('ImportsPage', () => {
 
     const rows = byTestId('import-errors')?.querySelectorAll('tbody tr') ?? [];
     expect(rows).toHaveLength(2);
-    expect([...rows[0].querySelectorAll('td')].map((cell) => cell.textContent?.trim())).toEqual([
-      '職員',
-      '2',
-      '性別',
-      'X',
-      '性別が読み取れません',
-    ]);
+    expect(
+      [...rows[0].querySelectorAll('td')].map((cell) =>
+        cell.textContent?.trim(),
+      ),
+    ).toEqual(['職員', '2', '性別', 'X', '性別が読み取れません']);
     expect(byTestId('import-status')?.textContent).toContain('failed');
-    expect(host.textContent).toContain('エラーは全部で 1500 件あります。先頭 2 件を表示しています。');
+    expect(host.textContent).toContain(
+      'エラーは全部で 1500 件あります。先頭 2 件を表示しています。',
+    );
     expect(byTestId('import-commit')).toBeNull();
   });
 
@@ -132,18 +137,31 @@ describe('ImportsPage', () => {
     await chooseFileAndSubmit();
     http.expectOne('/api/v1/imports/roster').flush(baseJob);
     await fixture.whenStable();
-    expect(byTestId('import-progress')?.getAttribute('aria-valuenow')).toBe('0');
+    expect(byTestId('import-progress')?.getAttribute('aria-valuenow')).toBe(
+      '0',
+    );
 
-    await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_INTERVAL_MS + 50));
+    await new Promise((resolve) =>
+      setTimeout(resolve, IMPORT_POLL_INTERVAL_MS + 50),
+    );
     http.expectOne('/api/v1/imports/job-1').flush({
       ...baseJob,
       status: 'succeeded',
       processedRows: 3,
-      summary: { rows: 3, created: 1, updated: 1, unchanged: 0, separated: 1, separatedEmployeeNumbers: ['E009'] },
+      summary: {
+        rows: 3,
+        created: 1,
+        updated: 1,
+        unchanged: 0,
+        separated: 1,
+        separatedEmployeeNumbers: ['E009'],
+      },
     });
     await fixture.whenStable();
 
-    expect(byTestId('import-progress')?.getAttribute('aria-valuenow')).toBe('100');
+    expect(byTestId('import-progress')?.getAttribute('aria-valuenow')).toBe(
+      '100',
+    );
     expect(byTestId('import-summary')?.textContent).toContain('3');
     expect(byTestId('import-separated')?.textContent).toContain('E009');
 
@@ -156,13 +174,24 @@ describe('ImportsPage', () => {
 
   it('shows a whole-file problem from the API in the current language', async () => {
     await chooseFileAndSubmit();
-    http.expectOne('/api/v1/imports/roster').flush(
-      { statusCode: 415, code: 'IMPORT_NOT_XLSX', message: { ja: 'xlsx ファイルではありません', en: 'Not an xlsx file' } },
-      { status: 415, statusText: 'Unsupported Media Type' },
-    );
+    http
+      .expectOne('/api/v1/imports/roster')
+      .flush(
+        {
+          statusCode: 415,
+          code: 'IMPORT_NOT_XLSX',
+          message: {
+            ja: 'xlsx ファイルではありません',
+            en: 'Not an xlsx file',
+          },
+        },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
     await fixture.whenStable();
 
-    expect(byTestId('import-error')?.textContent).toContain('xlsx ファイルではありません');
+    expect(byTestId('import-error')?.textContent).toContain(
+      'xlsx ファイルではありません',
+    );
   });
 
   it('asks for a file before sending anything', async () => {
@@ -170,6 +199,8 @@ describe('ImportsPage', () => {
     await fixture.whenStable();
 
     http.expectNone('/api/v1/imports/roster');
-    expect(host.querySelector('[role="alert"]')?.textContent).toContain('ファイルを選択してください');
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain(
+      'ファイルを選択してください',
+    );
   });
 });

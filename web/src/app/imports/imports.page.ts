@@ -1,6 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 
-import { IMPORT_KINDS, type ImportKind, type ImportStatus, PERMISSIONS } from '@ikuboard/shared/contracts';
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportStatus,
+  PERMISSIONS,
+} from '@ikuboard/shared/contracts';
 
 import { SessionStore } from '../auth/session.store';
 import { LocalizedPipe, TranslatePipe } from '../i18n/translate.pipe';
@@ -33,11 +44,15 @@ export class ImportsPage {
   protected readonly exportAsOf = signal(todayIso());
 
   protected readonly canExportRoster = computed(
-    () => this.session.session()?.permissions.includes(PERMISSIONS.exportRoster) ?? false,
+    () =>
+      this.session.session()?.permissions.includes(PERMISSIONS.exportRoster) ??
+      false,
   );
   protected readonly unitsTemplateUrl = this.api.templateUrl('units');
   protected readonly rosterTemplateUrl = this.api.templateUrl('roster');
-  protected readonly rosterExportUrl = computed(() => this.api.rosterExportUrl(this.exportAsOf()));
+  protected readonly rosterExportUrl = computed(() =>
+    this.api.rosterExportUrl(this.exportAsOf()),
+  );
   protected readonly hiddenErrorCount = computed(() => {
     const job = this.store.job();
     return job ? Math.max(0, job.errorCount - job.errors.length) : 0;
@@ -79,7 +94,13 @@ export class ImportsPage {
     event.preventDefault();
     const file = this.file();
     const isRoster = this.kind() === 'roster';
-    this.problem.set(!file ? 'imports.fileRequired' : isRoster && !this.asOf() ? 'imports.asOfRequired' : null);
+    this.problem.set(
+      !file
+        ? 'imports.fileRequired'
+        : isRoster && !this.asOf()
+          ? 'imports.asOfRequired'
+          : null,
+    );
     if (!file || this.problem()) {
       return;
     }

@@ -1,5 +1,20 @@
-import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import { EMPTY, type Subscription, concat, exhaustMap, of, switchMap, takeWhile, timer } from 'rxjs';
+import {
+  DestroyRef,
+  Injectable,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  EMPTY,
+  type Subscription,
+  concat,
+  exhaustMap,
+  of,
+  switchMap,
+  takeWhile,
+  timer,
+} from 'rxjs';
 
 import type { ApiErrorDto, ImportJobDto } from '@ikuboard/shared/contracts';
 
@@ -22,7 +37,9 @@ export class ImportsStore {
   readonly job = this.jobState.asReadonly();
   readonly error = this.errorState.asReadonly();
   readonly sending = this.sendingState.asReadonly();
-  readonly busy = computed(() => this.sendingState() || this.jobState()?.status === 'running');
+  readonly busy = computed(
+    () => this.sendingState() || this.jobState()?.status === 'running',
+  );
   readonly progressPercent = computed(() => {
     const job = this.jobState();
     if (!job) {
@@ -31,7 +48,9 @@ export class ImportsStore {
     if (job.status !== 'running') {
       return 100;
     }
-    return job.totalRows ? Math.min(100, Math.round((job.processedRows / job.totalRows) * 100)) : 0;
+    return job.totalRows
+      ? Math.min(100, Math.round((job.processedRows / job.totalRows) * 100))
+      : 0;
   });
   /** A clean dry run can be repeated for real with the same file and options. */
   readonly canCommit = computed(() => {

@@ -8,7 +8,9 @@ import { TranslatePipe } from '../i18n/translate.pipe';
   imports: [RouterLink, TranslatePipe],
   template: `
     <h1>{{ 'notFound.title' | t }}</h1>
-    <p><a routerLink="/">{{ 'notFound.back' | t }}</a></p>
+    <p>
+      <a routerLink="/">{{ 'notFound.back' | t }}</a>
+    </p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -5,7 +5,11 @@ import type { KpiValueDto } from '@ikuboard/shared/contracts';
 import { I18nStore } from '../i18n/i18n.store';
 import { KpiCard } from './kpi-card';
 
-function kpi(fiscalYear: number, numerator: number, denominator: number): KpiValueDto {
+function kpi(
+  fiscalYear: number,
+  numerator: number,
+  denominator: number,
+): KpiValueDto {
   return {
     code: 'female_manager_ratio',
     fiscalYear,
@@ -16,14 +20,19 @@ function kpi(fiscalYear: number, numerator: number, denominator: number): KpiVal
   };
 }
 
-async function render(current: KpiValueDto | null, previous: KpiValueDto | null = null) {
+async function render(
+  current: KpiValueDto | null,
+  previous: KpiValueDto | null = null,
+) {
   const fixture = TestBed.createComponent(KpiCard);
   fixture.componentRef.setInput('code', 'female_manager_ratio');
   fixture.componentRef.setInput('current', current);
   fixture.componentRef.setInput('previous', previous);
   await fixture.whenStable();
   const host = fixture.nativeElement as HTMLElement;
-  const text = (testId: string) => host.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? null;
+  const text = (testId: string) =>
+    host.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ??
+    null;
   return { fixture, host, text };
 }
 
@@ -33,8 +42,12 @@ describe('KpiCard', () => {
   it('shows the Japanese label, the rounded value and women / all counts', async () => {
     const { host, text } = await render(kpi(2025, 12, 66));
 
-    expect(host.getAttribute('data-testid')).toBe('kpi-card-female_manager_ratio');
-    expect(host.querySelector('h3')?.textContent).toContain('管理職(課長級以上)に占める女性の割合');
+    expect(host.getAttribute('data-testid')).toBe(
+      'kpi-card-female_manager_ratio',
+    );
+    expect(host.querySelector('h3')?.textContent).toContain(
+      '管理職(課長級以上)に占める女性の割合',
+    );
     expect(text('kpi-value')).toBe('18.2%');
     expect(text('kpi-counts')).toBe('女性 12 / 全体 66人');
   });

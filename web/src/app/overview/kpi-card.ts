@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 
 import type { KpiCode, KpiValueDto } from '@ikuboard/shared/contracts';
 
@@ -33,7 +38,9 @@ export class KpiCard {
       ? { female: current.numerator, total: current.denominator }
       : null;
   });
-  protected readonly delta = computed(() => kpiDelta(this.current()?.value ?? null, this.previous()?.value ?? null));
+  protected readonly delta = computed(() =>
+    kpiDelta(this.current()?.value ?? null, this.previous()?.value ?? null),
+  );
   protected readonly deltaText = computed(() => formatKpiDelta(this.delta()));
   protected readonly deltaDirection = computed(() => {
     const delta = this.delta();

@@ -10,7 +10,10 @@ const MEASURE_SUFFIX: Readonly<Record<KpiMeasure, string>> = {
 };
 
 /** "18.3%" rounded half-up to 0.1; "—" when the KPI has no value (zero denominator). */
-export function formatKpiValue(value: number | null, measure: KpiMeasure = 'percent'): string {
+export function formatKpiValue(
+  value: number | null,
+  measure: KpiMeasure = 'percent',
+): string {
   if (value === null) {
     return '—';
   }
@@ -24,7 +27,10 @@ export function formatKpiValue(value: number | null, measure: KpiMeasure = 'perc
  * Change from the previous fiscal year in points, taken between the rounded values the reader
  * sees on the two cards, so that 18.3 % after 17.1 % always reads ▲1.2pt.
  */
-export function kpiDelta(current: number | null, previous: number | null): number | null {
+export function kpiDelta(
+  current: number | null,
+  previous: number | null,
+): number | null {
   if (current === null || previous === null) {
     return null;
   }

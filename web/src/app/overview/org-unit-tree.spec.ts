@@ -2,7 +2,11 @@ import type { OrgUnitDto } from '@ikuboard/shared/contracts';
 
 import { flattenOrgUnits, indentedName } from './org-unit-tree';
 
-const unit = (id: string, name: string, parentId: string | null): OrgUnitDto => ({
+const unit = (
+  id: string,
+  name: string,
+  parentId: string | null,
+): OrgUnitDto => ({
   id,
   code: `C${id}`,
   name,
@@ -19,10 +23,17 @@ describe('flattenOrgUnits', () => {
       unit('4', '教育委員会', null),
     ]);
 
-    expect(options.map(indentedName)).toEqual(['総務局', '\u3000人事課', '\u3000\u3000給与係', '教育委員会']);
+    expect(options.map(indentedName)).toEqual([
+      '総務局',
+      '\u3000人事課',
+      '\u3000\u3000給与係',
+      '教育委員会',
+    ]);
   });
 
   it('keeps a unit whose parent is unknown at the top level', () => {
-    expect(flattenOrgUnits([unit('9', '孤立課', 'missing')])).toEqual([{ code: 'C9', name: '孤立課', depth: 0 }]);
+    expect(flattenOrgUnits([unit('9', '孤立課', 'missing')])).toEqual([
+      { code: 'C9', name: '孤立課', depth: 0 },
+    ]);
   });
 });

@@ -14,7 +14,8 @@ export function flattenOrgUnits(units: readonly OrgUnitDto[]): OrgUnitOption[] {
   const ids = new Set(units.map((unit) => unit.id));
   const children = new Map<string | null, OrgUnitDto[]>();
   for (const unit of units) {
-    const parent = unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
+    const parent =
+      unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), unit]);
   }
   const options: OrgUnitOption[] = [];

@@ -29,25 +29,33 @@ export interface TrendQuery {
 @Injectable({ providedIn: 'root' })
 export class OverviewApi {
   fiscalYears(): HttpResourceRef<FiscalYearRangeDto | undefined> {
-    return httpResource<FiscalYearRangeDto>(() => `${API_BASE_URL}/fiscal-years`);
+    return httpResource<FiscalYearRangeDto>(
+      () => `${API_BASE_URL}/fiscal-years`,
+    );
   }
 
   orgUnits(): HttpResourceRef<OrgUnitDto[]> {
-    return httpResource<OrgUnitDto[]>(() => `${API_BASE_URL}/org-units`, { defaultValue: [] });
+    return httpResource<OrgUnitDto[]>(() => `${API_BASE_URL}/org-units`, {
+      defaultValue: [],
+    });
   }
 
   targets(): HttpResourceRef<TargetDto[]> {
-    return httpResource<TargetDto[]>(() => `${API_BASE_URL}/targets`, { defaultValue: [] });
+    return httpResource<TargetDto[]>(() => `${API_BASE_URL}/targets`, {
+      defaultValue: [],
+    });
   }
 
   kpis(query: () => KpiQuery | undefined): HttpResourceRef<KpiValueDto[]> {
     return httpResource<KpiValueDto[]>(
       () => {
         const current = query();
-        return current && {
-          url: `${API_BASE_URL}/kpis`,
-          params: withUnit({ fy: current.fiscalYear }, current.unitCode),
-        };
+        return (
+          current && {
+            url: `${API_BASE_URL}/kpis`,
+            params: withUnit({ fy: current.fiscalYear }, current.unitCode),
+          }
+        );
       },
       { defaultValue: [] },
     );
@@ -57,10 +65,12 @@ export class OverviewApi {
     return httpResource<KpiValueDto[]>(
       () => {
         const current = query();
-        return current && {
-          url: `${API_BASE_URL}/kpis/trend`,
-          params: withUnit({ code: current.code }, current.unitCode),
-        };
+        return (
+          current && {
+            url: `${API_BASE_URL}/kpis/trend`,
+            params: withUnit({ code: current.code }, current.unitCode),
+          }
+        );
       },
       { defaultValue: [] },
     );

@@ -1,10 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 
 import { roundHalfUp } from '@ikuboard/shared/kpi';
 import { LineChart, type LineSeries } from '@ikuboard/web/ui-charts';
 
 import { I18nStore } from '../i18n/i18n.store';
-import { FiscalYearPipe, LocalizedPipe, TranslatePipe } from '../i18n/translate.pipe';
+import {
+  FiscalYearPipe,
+  LocalizedPipe,
+  TranslatePipe,
+} from '../i18n/translate.pipe';
 import { KpiCard } from './kpi-card';
 import { indentedName } from './org-unit-tree';
 import { OverviewStore } from './overview.store';
@@ -30,7 +39,10 @@ export class OverviewPage {
     const trajectory = target ? targetTrajectory(target) : [];
     // The actual series lists every fiscal year, so that the chart's categories stay in order.
     const fiscalYears = [
-      ...new Set([...trend.map((value) => value.fiscalYear), ...trajectory.map((point) => point.fiscalYear)]),
+      ...new Set([
+        ...trend.map((value) => value.fiscalYear),
+        ...trajectory.map((point) => point.fiscalYear),
+      ]),
     ].sort((a, b) => a - b);
     const label = (fiscalYear: number) => this.i18n.fiscalYear(fiscalYear);
     const actual: LineSeries = {
@@ -39,7 +51,8 @@ export class OverviewPage {
       style: 'actual',
       points: fiscalYears.map((fiscalYear) => ({
         x: label(fiscalYear),
-        y: trend.find((value) => value.fiscalYear === fiscalYear)?.value ?? null,
+        y:
+          trend.find((value) => value.fiscalYear === fiscalYear)?.value ?? null,
       })),
     };
     if (trajectory.length === 0) {
@@ -49,7 +62,10 @@ export class OverviewPage {
       id: 'target',
       label: this.i18n.translate('overview.trendTarget'),
       style: 'target',
-      points: trajectory.map((point) => ({ x: label(point.fiscalYear), y: roundHalfUp(point.value, 1) })),
+      points: trajectory.map((point) => ({
+        x: label(point.fiscalYear),
+        y: roundHalfUp(point.value, 1),
+      })),
     };
     return [actual, planned];
   });
@@ -59,7 +75,10 @@ export class OverviewPage {
     if (!target) {
       return null;
     }
-    const key = target.direction === 'gte' ? 'overview.trendTargetNote' : 'overview.trendTargetNoteLte';
+    const key =
+      target.direction === 'gte'
+        ? 'overview.trendTargetNote'
+        : 'overview.trendTargetNoteLte';
     return this.i18n.translate(key, {
       fy: this.i18n.fiscalYear(target.targetFiscalYear),
       value: target.targetValue,
@@ -68,7 +87,9 @@ export class OverviewPage {
   });
 
   protected selectFiscalYear(event: Event): void {
-    this.store.selectFiscalYear(Number((event.target as HTMLSelectElement).value));
+    this.store.selectFiscalYear(
+      Number((event.target as HTMLSelectElement).value),
+    );
   }
 
   protected selectUnit(event: Event): void {

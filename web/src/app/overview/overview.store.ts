@@ -33,17 +33,25 @@ export class OverviewStore {
   readonly selectedUnitCode = signal<string | null>(null);
 
   readonly fiscalYears = computed(() =>
-    this.fiscalYearRange.hasValue() ? (this.fiscalYearRange.value()?.fiscalYears ?? []) : [],
+    this.fiscalYearRange.hasValue()
+      ? (this.fiscalYearRange.value()?.fiscalYears ?? [])
+      : [],
   );
   /** The user's choice, else the latest fiscal year with data. */
-  readonly selectedFiscalYear = computed(() => this.chosenFiscalYear() ?? this.fiscalYears().at(-1) ?? null);
+  readonly selectedFiscalYear = computed(
+    () => this.chosenFiscalYear() ?? this.fiscalYears().at(-1) ?? null,
+  );
   readonly orgUnitOptions = computed(() =>
-    this.orgUnitList.hasValue() ? flattenOrgUnits(this.orgUnitList.value()) : [],
+    this.orgUnitList.hasValue()
+      ? flattenOrgUnits(this.orgUnitList.value())
+      : [],
   );
 
   private readonly currentKpis = this.api.kpis(() => {
     const fiscalYear = this.selectedFiscalYear();
-    return fiscalYear === null ? undefined : { fiscalYear, unitCode: this.selectedUnitCode() };
+    return fiscalYear === null
+      ? undefined
+      : { fiscalYear, unitCode: this.selectedUnitCode() };
   });
   private readonly previousKpis = this.api.kpis(() => {
     const fiscalYear = this.selectedFiscalYear();
@@ -53,13 +61,20 @@ export class OverviewStore {
       : { fiscalYear: fiscalYear - 1, unitCode: this.selectedUnitCode() };
   });
   private readonly trendKpis = this.api.trend(() =>
-    this.fiscalYearRange.hasValue() ? { code: TREND_KPI, unitCode: this.selectedUnitCode() } : undefined,
+    this.fiscalYearRange.hasValue()
+      ? { code: TREND_KPI, unitCode: this.selectedUnitCode() }
+      : undefined,
   );
 
   readonly cardsLoading = computed(
-    () => this.fiscalYearRange.isLoading() || this.currentKpis.isLoading() || this.previousKpis.isLoading(),
+    () =>
+      this.fiscalYearRange.isLoading() ||
+      this.currentKpis.isLoading() ||
+      this.previousKpis.isLoading(),
   );
-  readonly trendLoading = computed(() => this.fiscalYearRange.isLoading() || this.trendKpis.isLoading());
+  readonly trendLoading = computed(
+    () => this.fiscalYearRange.isLoading() || this.trendKpis.isLoading(),
+  );
 
   readonly error = computed<ApiErrorDto | null>(() => {
     const failure = this.fiscalYearRange.error() ?? this.currentKpis.error();
@@ -82,7 +97,12 @@ export class OverviewStore {
   readonly trendTarget = computed<TargetDto | null>(() => {
     const targets = this.targetList.hasValue() ? this.targetList.value() : [];
     const unitCode = this.selectedUnitCode();
-    return targets.find((target) => target.kpiCode === TREND_KPI && target.orgUnitCode === unitCode) ?? null;
+    return (
+      targets.find(
+        (target) =>
+          target.kpiCode === TREND_KPI && target.orgUnitCode === unitCode,
+      ) ?? null
+    );
   });
 
   selectFiscalYear(fiscalYear: number): void {
@@ -102,7 +122,10 @@ export class OverviewStore {
     this.trendKpis.reload();
   }
 
-  private valuesOf(resource: { hasValue(): boolean; value(): KpiValueDto[] }): KpiValueDto[] {
+  private valuesOf(resource: {
+    hasValue(): boolean;
+    value(): KpiValueDto[];
+  }): KpiValueDto[] {
     return resource.hasValue() ? resource.value() : [];
   }
 }

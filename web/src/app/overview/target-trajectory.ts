@@ -10,15 +10,27 @@ export interface TrajectoryPoint {
  * per fiscal year. Without a baseline only the target itself is known.
  */
 export function targetTrajectory(target: TargetDto): TrajectoryPoint[] {
-  const { baselineFiscalYear, baselineValue, targetFiscalYear, targetValue } = target;
-  if (baselineFiscalYear === null || baselineValue === null || baselineFiscalYear >= targetFiscalYear) {
+  const { baselineFiscalYear, baselineValue, targetFiscalYear, targetValue } =
+    target;
+  if (
+    baselineFiscalYear === null ||
+    baselineValue === null ||
+    baselineFiscalYear >= targetFiscalYear
+  ) {
     return [{ fiscalYear: targetFiscalYear, value: targetValue }];
   }
   const span = targetFiscalYear - baselineFiscalYear;
   const points: TrajectoryPoint[] = [];
-  for (let fiscalYear = baselineFiscalYear; fiscalYear <= targetFiscalYear; fiscalYear++) {
+  for (
+    let fiscalYear = baselineFiscalYear;
+    fiscalYear <= targetFiscalYear;
+    fiscalYear++
+  ) {
     const progress = (fiscalYear - baselineFiscalYear) / span;
-    points.push({ fiscalYear, value: baselineValue + (targetValue - baselineValue) * progress });
+    points.push({
+      fiscalYear,
+      value: baselineValue + (targetValue - baselineValue) * progress,
+    });
   }
   return points;
 }

@@ -4,7 +4,10 @@ import { LineChart } from './line-chart';
 import type { LineSeries } from './line-series';
 
 interface FakeChart {
-  data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
+  data: {
+    labels: string[];
+    datasets: { label: string; data: (number | null)[] }[];
+  };
   update: jest.Mock;
   destroy: jest.Mock;
 }
@@ -73,7 +76,8 @@ describe('ik-line-chart', () => {
 
   beforeEach(() => {
     mockCharts.length = 0;
-    HTMLCanvasElement.prototype.getContext = (() => ({})) as unknown as typeof originalGetContext;
+    HTMLCanvasElement.prototype.getContext =
+      (() => ({})) as unknown as typeof originalGetContext;
   });
 
   afterEach(() => {
@@ -84,7 +88,11 @@ describe('ik-line-chart', () => {
     await render([actual, target]);
 
     expect(mockCharts).toHaveLength(1);
-    expect(mockCharts[0].data.labels).toEqual(['令和5年度', '令和6年度', '令和7年度']);
+    expect(mockCharts[0].data.labels).toEqual([
+      '令和5年度',
+      '令和6年度',
+      '令和7年度',
+    ]);
     expect(mockCharts[0].data.datasets.map((dataset) => dataset.data)).toEqual([
       [12.5, null, 18.25],
       [16, null, 20],
@@ -99,7 +107,9 @@ describe('ik-line-chart', () => {
 
     expect(mockCharts).toHaveLength(1);
     expect(mockCharts[0].update).toHaveBeenCalled();
-    expect(mockCharts[0].data.datasets.map((dataset) => dataset.label)).toEqual(['実績', '目標']);
+    expect(mockCharts[0].data.datasets.map((dataset) => dataset.label)).toEqual(
+      ['実績', '目標'],
+    );
   });
 
   it('destroys the chart when the component is torn down', async () => {
@@ -113,12 +123,16 @@ describe('ik-line-chart', () => {
   it('counts only the non-null points of the actual series in data-point-count', async () => {
     const fixture = await render([actual, target]);
 
-    expect((fixture.nativeElement as HTMLElement).getAttribute('data-point-count')).toBe('2');
+    expect(
+      (fixture.nativeElement as HTMLElement).getAttribute('data-point-count'),
+    ).toBe('2');
   });
 
   it('offers the data as a table for screen readers, one row per category', async () => {
     const fixture = await render([actual, target]);
-    const rows = (fixture.nativeElement as HTMLElement).querySelectorAll('tbody tr');
+    const rows = (fixture.nativeElement as HTMLElement).querySelectorAll(
+      'tbody tr',
+    );
 
     expect(rows).toHaveLength(3);
     expect(rows[0].textContent).toContain('12.5%');

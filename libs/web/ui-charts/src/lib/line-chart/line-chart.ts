@@ -35,11 +35,21 @@ import {
 } from './line-series';
 
 // Only what a line chart needs, so that the rest of Chart.js is left out of the bundle.
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+  Filler,
+);
 
 type LineChartInstance = Chart<'line', (number | null)[], string>;
 
-const FONT_FAMILY = '"Hiragino Sans", "Noto Sans JP", "IPAGothic", "Yu Gothic", sans-serif';
+const FONT_FAMILY =
+  '"Hiragino Sans", "Noto Sans JP", "IPAGothic", "Yu Gothic", sans-serif';
 const STYLE_COLORS: Readonly<Record<LineSeries['style'], string>> = {
   actual: '#1f5fa8',
   target: '#a14d00',
@@ -63,11 +73,14 @@ export class LineChart {
   /** Header of the category column in the screen-reader table, e.g. 年度. */
   readonly categoryLabel = input('');
 
-  private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
+  private readonly canvas =
+    viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: LineChartInstance | null = null;
 
   protected readonly categories = computed(() => categoriesOf(this.series()));
-  protected readonly actualPointCount = computed(() => countActualPoints(this.series()));
+  protected readonly actualPointCount = computed(() =>
+    countActualPoints(this.series()),
+  );
   protected readonly tableRows = computed(() => {
     const categories = this.categories();
     const columns = this.series().map((line) => valuesAlong(line, categories));
@@ -119,7 +132,10 @@ export class LineChart {
   }
 }
 
-function toDataset(line: LineSeries, categories: readonly string[]): ChartDataset<'line', (number | null)[]> {
+function toDataset(
+  line: LineSeries,
+  categories: readonly string[],
+): ChartDataset<'line', (number | null)[]> {
   const color = STYLE_COLORS[line.style];
   const isTarget = line.style === 'target';
   return {
@@ -139,7 +155,8 @@ function toDataset(line: LineSeries, categories: readonly string[]): ChartDatase
 
 function chartOptions(unit: ChartUnit): ChartOptions<'line'> {
   const reducedMotion =
-    typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    typeof matchMedia === 'function' &&
+    matchMedia('(prefers-reduced-motion: reduce)').matches;
   const font = { family: FONT_FAMILY, size: 13 };
   return {
     responsive: true,
@@ -159,7 +176,8 @@ function chartOptions(unit: ChartUnit): ChartOptions<'line'> {
         titleFont: font,
         bodyFont: font,
         callbacks: {
-          label: (item) => `${item.dataset.label ?? ''}: ${formatChartValue(item.parsed.y, unit)}`,
+          label: (item) =>
+            `${item.dataset.label ?? ''}: ${formatChartValue(item.parsed.y, unit)}`,
         },
       },
     },

@@ -28,7 +28,10 @@ export function categoriesOf(series: readonly LineSeries[]): string[] {
 }
 
 /** The values of one series aligned to the categories, null where it has no point. */
-export function valuesAlong(line: LineSeries, categories: readonly string[]): (number | null)[] {
+export function valuesAlong(
+  line: LineSeries,
+  categories: readonly string[],
+): (number | null)[] {
   const byCategory = new Map(line.points.map((point) => [point.x, point.y]));
   return categories.map((category) => byCategory.get(category) ?? null);
 }
@@ -36,9 +39,16 @@ export function valuesAlong(line: LineSeries, categories: readonly string[]): (n
 export function countActualPoints(series: readonly LineSeries[]): number {
   return series
     .filter((line) => line.style === 'actual')
-    .reduce((count, line) => count + line.points.filter((point) => point.y !== null).length, 0);
+    .reduce(
+      (count, line) =>
+        count + line.points.filter((point) => point.y !== null).length,
+      0,
+    );
 }
 
-export function formatChartValue(value: number | null, unit: ChartUnit): string {
+export function formatChartValue(
+  value: number | null,
+  unit: ChartUnit,
+): string {
   return value === null ? '—' : `${value.toFixed(1)}${unit}`;
 }
