@@ -5,21 +5,25 @@ import type { Permission } from '@ikuboard/shared/contracts';
 
 import { SessionStore } from './session.store';
 
+// inject() works only before the first await, so each guard takes what it needs up front.
+
 export const authGuard: CanActivateFn = async (_route, state) => {
+  const router = inject(Router);
   const session = await inject(SessionStore).ensureLoaded();
   if (session) {
     return true;
   }
   const returnUrl = state.url === '/' ? undefined : state.url;
-  return inject(Router).createUrlTree(['/login'], {
+  return router.createUrlTree(['/login'], {
     queryParams: { returnUrl },
   });
 };
 
 /** Sends a user who is already signed in away from the login page. */
 export const guestGuard: CanActivateFn = async () => {
+  const router = inject(Router);
   const session = await inject(SessionStore).ensureLoaded();
-  return session ? inject(Router).createUrlTree(['/']) : true;
+  return session ? router.createUrlTree(['/']) : true;
 };
 
 /** Same permission constants as the API's @RequirePermission(); the API still enforces them. */

@@ -174,19 +174,17 @@ describe('ImportsPage', () => {
 
   it('shows a whole-file problem from the API in the current language', async () => {
     await chooseFileAndSubmit();
-    http
-      .expectOne('/api/v1/imports/roster')
-      .flush(
-        {
-          statusCode: 415,
-          code: 'IMPORT_NOT_XLSX',
-          message: {
-            ja: 'xlsx ファイルではありません',
-            en: 'Not an xlsx file',
-          },
+    http.expectOne('/api/v1/imports/roster').flush(
+      {
+        statusCode: 415,
+        code: 'IMPORT_NOT_XLSX',
+        message: {
+          ja: 'xlsx ファイルではありません',
+          en: 'Not an xlsx file',
         },
-        { status: 415, statusText: 'Unsupported Media Type' },
-      );
+      },
+      { status: 415, statusText: 'Unsupported Media Type' },
+    );
     await fixture.whenStable();
 
     expect(byTestId('import-error')?.textContent).toContain(

@@ -171,7 +171,10 @@ function chartOptions(unit: ChartUnit): ChartOptions<'line'> {
       },
     },
     plugins: {
-      legend: { position: 'bottom', labels: { font, color: '#222' } },
+      legend: {
+        position: 'bottom',
+        labels: { font, color: '#222', boxWidth: 28, boxHeight: 3 },
+      },
       tooltip: {
         titleFont: font,
         bodyFont: font,
