@@ -9,6 +9,7 @@ module.exports = {
     '^@ikuboard/shared/contracts$': '<rootDir>/../libs/shared/contracts/src/index.ts',
     '^@ikuboard/shared/kpi$': '<rootDir>/../libs/shared/kpi/src/index.ts',
     '^@ikuboard/shared/demo-data$': '<rootDir>/../libs/shared/demo-data/src/index.ts',
+    '^@ikuboard/migrations$': '<rootDir>/../migrations/index.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', useESM: true }],

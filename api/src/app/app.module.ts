@@ -1,10 +1,39 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+import { AccessGuard } from '../common/access.guard';
+import { ApiExceptionFilter } from '../common/api-exception.filter';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { AuthModule } from './auth/auth.module';
+import { HealthController } from './health.controller';
+import { ImportsModule } from './imports/imports.module';
+import { KpiModule } from './kpi/kpi.module';
+import { OrgModule } from './org/org.module';
+import { TargetsModule } from './targets/targets.module';
+
+@Global()
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        AuthModule,
+        OrgModule,
+        KpiModule,
+        TargetsModule,
+        ImportsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

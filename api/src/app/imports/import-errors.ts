@@ -1,0 +1,48 @@
+import type {
+  ImportCellErrorDto,
+  LocalizedText,
+} from '@ikuboard/shared/contracts';
+
+import { cellToText, type Parsed, type RawCell } from './cell-values';
+
+/** Collects every bad cell of a file; the import writes nothing while any is present. */
+export class CellErrors {
+  readonly list: ImportCellErrorDto[] = [];
+
+  constructor(private readonly sheet: string) {}
+
+  add(
+    row: number,
+    column: string,
+    cell: RawCell | string | null,
+    code: string,
+    message: LocalizedText,
+  ): void {
+    const value =
+      cell === null ? null : typeof cell === 'string' ? cell : cellToText(cell);
+    this.list.push({
+      sheet: this.sheet,
+      row,
+      column,
+      value: value === '' ? null : value,
+      code,
+      message,
+    });
+  }
+
+  /** The parsed value, or undefined after recording why the cell is bad. */
+  take<T>(
+    row: number,
+    column: string,
+    cell: RawCell,
+    parsed: Parsed<T>,
+  ): T | undefined {
+    if (parsed.ok) return parsed.value;
+    this.add(row, column, cell, parsed.code, parsed.message);
+    return undefined;
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+}

@@ -1,0 +1,122 @@
+import type { ImportKind } from '@ikuboard/shared/contracts';
+import ExcelJS from 'exceljs';
+
+import {
+  ROSTER_COLUMNS,
+  SHEET_NAMES,
+  UNIT_COLUMNS,
+  type ColumnSpec,
+} from './import-columns';
+import { neutralizeFormula, setupPrint, styleHeaderRow } from './xlsx-writer';
+
+export interface TemplateLists {
+  units: { code: string; name: string }[];
+  stages: { code: string; name: string }[];
+}
+
+const GENDERS = ['女性', '男性', 'その他', '未回答'];
+const EMPLOYMENT = [
+  '任期の定めのない常勤',
+  '任期付',
+  '再任用',
+  '会計年度任用(フルタイム)',
+  '会計年度任用(パートタイム)',
+  '臨時',
+];
+const YES_NO = ['はい', 'いいえ'];
+
+function addDataSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly ColumnSpec<string>[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = columns.map((column) => ({
+    header: column.ja,
+    key: column.key,
+    width: Math.max(12, column.ja.length * 2.6 + 4),
+  }));
+  styleHeaderRow(sheet.getRow(1));
+  columns.forEach((column, index) => {
+    sheet.getCell(1, index + 1).note =
+      `${column.description.ja}\n${column.description.en}${column.required ? '\n(必須 / required)' : ''}`;
+  });
+  setupPrint(sheet, name);
+  return sheet;
+}
+
+function listValidation(
+  sheet: ExcelJS.Worksheet,
+  columnIndex: number,
+  formula: string,
+): void {
+  const letter = sheet.getColumn(columnIndex).letter;
+  for (let row = 2; row <= 2_000; row++) {
+    sheet.getCell(`${letter}${row}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: false,
+    };
+  }
+}
+
+function addListSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: [string, string],
+  rows: { code: string; name: string }[],
+) {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = [
+    { header: header[0], key: 'code', width: 16 },
+    { header: header[1], key: 'name', width: 36 },
+  ];
+  styleHeaderRow(sheet.getRow(1));
+  for (const row of rows)
+    sheet.addRow({
+      code: neutralizeFormula(row.code),
+      name: neutralizeFormula(row.name),
+    });
+  return sheet;
+}
+
+/** The import template of DOMAIN.md §7, with pick lists from the organization's own units and stages. */
+export async function buildTemplate(
+  kind: ImportKind,
+  lists: TemplateLists,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Ikuboard';
+  if (kind === 'units') {
+    const sheet = addDataSheet(workbook, SHEET_NAMES.units, UNIT_COLUMNS);
+    listValidation(sheet, 4, `"${YES_NO.join(',')}"`);
+  } else {
+    const sheet = addDataSheet(workbook, SHEET_NAMES.roster, ROSTER_COLUMNS);
+    sheet.getColumn(7).numFmt = 'yyyy-mm-dd';
+    sheet.getColumn(8).numFmt = 'yyyy-mm-dd';
+    listValidation(sheet, 3, `"${GENDERS.join(',')}"`);
+    listValidation(
+      sheet,
+      5,
+      `'役職段階一覧'!$B$2:$B$${Math.max(2, lists.stages.length + 1)}`,
+    );
+    listValidation(sheet, 6, `'職員区分一覧'!$A$2:$A$${EMPLOYMENT.length + 1}`);
+    listValidation(sheet, 10, `"${YES_NO.join(',')}"`);
+    listValidation(sheet, 11, `"${YES_NO.join(',')}"`);
+    addListSheet(workbook, '所属一覧', ['所属コード', '所属名'], lists.units);
+    addListSheet(
+      workbook,
+      '役職段階一覧',
+      ['コード', '役職段階'],
+      lists.stages,
+    );
+    const categories = workbook.addWorksheet('職員区分一覧');
+    categories.columns = [{ header: '職員区分', key: 'name', width: 32 }];
+    styleHeaderRow(categories.getRow(1));
+    for (const name of EMPLOYMENT) categories.addRow({ name });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

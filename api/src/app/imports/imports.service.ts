@@ -1,0 +1,230 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type {
+  ImportJobDto,
+  ImportKind,
+  ImportSummaryDto,
+} from '@ikuboard/shared/contracts';
+import { DataSource } from 'typeorm';
+
+import { Errors } from '../../common/app-error';
+import { ImportJobEntity } from '../../database/entities';
+import { ROSTER_COLUMNS, SHEET_NAMES, UNIT_COLUMNS } from './import-columns';
+import {
+  applyRosterPlan,
+  applyUnitsPlan,
+  loadExistingUnits,
+  loadRosterContext,
+  lockOrganizationImports,
+} from './import-writer';
+import { planRosterImport } from './roster-plan';
+import { planUnitsImport } from './units-plan';
+import { ImportFileError, readSheet } from './xlsx-reader';
+
+export interface ImportRequest {
+  organizationId: string;
+  accountId: string;
+  kind: ImportKind;
+  fileName: string;
+  file: Buffer;
+  dryRun: boolean;
+  asOf: string | null;
+  partial: boolean;
+}
+
+const MAX_ROWS = 300_000;
+const MAX_ERRORS_STORED = 1_000;
+
+/** Rolls the transaction back after a dry run has gone through every write. */
+class DryRunRollback extends Error {}
+
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger('ImportsService');
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records the job and processes the file in the background; the client polls `get`. */
+  async start(request: ImportRequest): Promise<ImportJobDto> {
+    const job = await this.dataSource.getRepository(ImportJobEntity).save({
+      organizationId: request.organizationId,
+      accountId: request.accountId,
+      kind: request.kind,
+      fileName: request.fileName,
+      dryRun: request.dryRun,
+      asOf: request.asOf,
+      isPartial: request.partial,
+      status: 'running',
+      processedRows: 0,
+      totalRows: null,
+      summary: null,
+      errorCount: 0,
+      errors: [],
+      failure: null,
+      finishedAt: null,
+    });
+    const run = this.process(job.id, request).finally(() =>
+      this.running.delete(run),
+    );
+    this.running.add(run);
+    return this.toDto(job);
+  }
+
+  async get(organizationId: string, id: string): Promise<ImportJobDto> {
+    const job = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.dataSource
+          .getRepository(ImportJobEntity)
+          .findOneBy({ id, organizationId })
+      : null;
+    if (!job) throw Errors.notFound({ ja: '取込ジョブ', en: 'Import job' });
+    return this.toDto(job);
+  }
+
+  /** Lets shutdown wait for imports in flight instead of cutting them off mid-transaction. */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async process(jobId: string, request: ImportRequest): Promise<void> {
+    const repository = this.dataSource.getRepository(ImportJobEntity);
+    let lastProgressWrite = 0;
+    const onProgress = (rows: number) => {
+      const now = Date.now();
+      if (now - lastProgressWrite < 250) return;
+      lastProgressWrite = now;
+      void repository
+        .update(jobId, { processedRows: rows })
+        .catch(() => undefined);
+    };
+    try {
+      const outcome =
+        request.kind === 'units'
+          ? await this.importUnits(request, onProgress)
+          : await this.importRoster(request, onProgress);
+      await repository.update(jobId, {
+        status: outcome.errors.length > 0 ? 'failed' : 'succeeded',
+        processedRows: outcome.summary.rows,
+        totalRows: outcome.summary.rows,
+        summary: outcome.errors.length > 0 ? null : outcome.summary,
+        errorCount: outcome.errors.length,
+        errors: outcome.errors.slice(0, MAX_ERRORS_STORED),
+        finishedAt: new Date(),
+      });
+    } catch (error) {
+      const failure =
+        error instanceof ImportFileError
+          ? { code: error.code, message: error.text }
+          : {
+              code: 'IMPORT_FAILED',
+              message: {
+                ja: '取込中にエラーが発生したため、何も書き込まずに中止しました。',
+                en: 'The import failed and nothing was written.',
+              },
+            };
+      if (!(error instanceof ImportFileError))
+        this.logger.error(
+          `Import ${jobId} failed: ${String((error as Error)?.stack ?? error)}`,
+        );
+      await repository
+        .update(jobId, { status: 'failed', failure, finishedAt: new Date() })
+        .catch((updateError: unknown) =>
+          this.logger.error(
+            `Could not record the failure of import ${jobId}: ${String(updateError)}`,
+          ),
+        );
+    }
+  }
+
+  private async importUnits(
+    request: ImportRequest,
+    onProgress: (rows: number) => void,
+  ) {
+    const content = await readSheet(
+      request.file,
+      [SHEET_NAMES.units, 'units'],
+      UNIT_COLUMNS,
+      { maxRows: MAX_ROWS, onProgress },
+    );
+    return this.inTransaction(request, async (manager) => {
+      const plan = planUnitsImport(
+        content.rows,
+        content.sheet,
+        await loadExistingUnits(manager, request.organizationId),
+      );
+      if (plan.errors.length === 0)
+        await applyUnitsPlan(manager, request.organizationId, plan);
+      return plan;
+    });
+  }
+
+  private async importRoster(
+    request: ImportRequest,
+    onProgress: (rows: number) => void,
+  ) {
+    const asOf = request.asOf;
+    if (!asOf) throw new Error('asOf is validated by the controller');
+    const content = await readSheet(
+      request.file,
+      [SHEET_NAMES.roster, 'roster'],
+      ROSTER_COLUMNS,
+      { maxRows: MAX_ROWS, onProgress },
+    );
+    return this.inTransaction(request, async (manager) => {
+      const context = await loadRosterContext(
+        manager,
+        request.organizationId,
+        asOf,
+        request.partial,
+      );
+      const plan = planRosterImport(content.rows, content.sheet, context);
+      if (plan.errors.length === 0)
+        await applyRosterPlan(manager, request.organizationId, asOf, plan);
+      return plan;
+    });
+  }
+
+  /**
+   * All or nothing: the plan is applied in one transaction. A dry run applies it too, so database
+   * constraints are checked, and then rolls back.
+   */
+  private async inTransaction<
+    P extends { errors: ImportJobDto['errors']; summary: ImportSummaryDto },
+  >(
+    request: ImportRequest,
+    work: (manager: import('typeorm').EntityManager) => Promise<P>,
+  ): Promise<P> {
+    let result: P | null = null;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await lockOrganizationImports(manager, request.organizationId);
+        result = await work(manager);
+        if (request.dryRun || result.errors.length > 0)
+          throw new DryRunRollback();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    if (result === null)
+      throw new Error('import transaction produced no result');
+    return result;
+  }
+
+  private toDto(job: ImportJobEntity): ImportJobDto {
+    return {
+      id: job.id,
+      kind: job.kind,
+      fileName: job.fileName,
+      dryRun: job.dryRun,
+      asOf: job.asOf,
+      status: job.status,
+      processedRows: job.processedRows,
+      totalRows: job.totalRows,
+      summary: job.summary,
+      errorCount: job.errorCount,
+      errors: job.errors,
+      failure: job.failure,
+      createdAt: job.createdAt.toISOString(),
+      finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+    };
+  }
+}

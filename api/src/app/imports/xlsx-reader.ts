@@ -1,0 +1,201 @@
+import { Readable } from 'node:stream';
+
+import type { LocalizedText } from '@ikuboard/shared/contracts';
+import ExcelJS from 'exceljs';
+
+import { normalizeText, type RawCell } from './cell-values';
+import type { ColumnSpec } from './import-columns';
+
+export interface SheetRow<K extends string> {
+  /** 1-based, as Excel shows it. */
+  rowNumber: number;
+  cells: Record<K, RawCell>;
+}
+
+export interface SheetContent<K extends string> {
+  sheet: string;
+  rows: SheetRow<K>[];
+}
+
+/** A problem with the whole file (not one cell): the import stops and writes nothing. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: LocalizedText,
+  ) {
+    super(text.en);
+  }
+}
+
+const MAX_COLUMNS = 64;
+const HEADER_SEARCH_ROWS = 10;
+
+function headerKey(value: string): string {
+  return normalizeText(value)
+    .toLowerCase()
+    .replace(/[\s_()（）]/g, '');
+}
+
+function toRawCell(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  )
+    return value;
+  if (value instanceof Date) return value;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const formula =
+      'formula' in value
+        ? value.formula
+        : (value as { sharedFormula: string }).sharedFormula;
+    return { formula: String(formula) };
+  }
+  if ('richText' in value)
+    return value.richText.map((run) => run.text).join('');
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+function isEmptyRow(values: RawCell[]): boolean {
+  return values.every(
+    (value) =>
+      value === null || (typeof value === 'string' && value.trim() === ''),
+  );
+}
+
+/**
+ * Streams the rows of one sheet of an .xlsx file: the sheet named `sheetName` (Japanese or
+ * English), else the first sheet. The header row (within the first rows) maps columns to keys by
+ * their Japanese or English header; a missing required column stops the import.
+ */
+export async function readSheet<K extends string>(
+  file: Buffer,
+  sheetNames: readonly string[],
+  columns: readonly ColumnSpec<K>[],
+  options: { maxRows: number; onProgress?: (rows: number) => void },
+): Promise<SheetContent<K>> {
+  const wanted = new Set(sheetNames.map(headerKey));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let fallback: {
+    sheet: string;
+    values: { rowNumber: number; values: RawCell[] }[];
+  } | null = null;
+  let chosen: {
+    sheet: string;
+    values: { rowNumber: number; values: RawCell[] }[];
+  } | null = null;
+  let rowsRead = 0;
+  try {
+    for await (const worksheet of reader) {
+      const name = String(
+        (worksheet as unknown as { name?: string }).name ?? '',
+      );
+      const isWanted = wanted.has(headerKey(name));
+      if (!isWanted && fallback !== null) {
+        for await (const _row of worksheet) void _row; // drain
+        continue;
+      }
+      const values: { rowNumber: number; values: RawCell[] }[] = [];
+      for await (const row of worksheet) {
+        const raw = (row.values as ExcelJS.CellValue[])
+          .slice(1, MAX_COLUMNS + 1)
+          .map(toRawCell);
+        if (isEmptyRow(raw)) continue;
+        values.push({ rowNumber: row.number, values: raw });
+        rowsRead++;
+        if (values.length > options.maxRows + HEADER_SEARCH_ROWS) {
+          throw new ImportFileError('IMPORT_TOO_MANY_ROWS', {
+            ja: `行数が上限(${options.maxRows.toLocaleString('ja-JP')}行)を超えています。ファイルを分けてください。`,
+            en: `The sheet has more than ${options.maxRows.toLocaleString('en-US')} rows; split the file.`,
+          });
+        }
+        if (rowsRead % 2_000 === 0) options.onProgress?.(rowsRead);
+      }
+      if (isWanted) {
+        chosen = { sheet: name, values };
+        break;
+      }
+      fallback = { sheet: name, values };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError('IMPORT_UNREADABLE', {
+      ja: 'Excel ファイル (.xlsx) として読み込めません。ファイルが壊れていないか、形式が .xlsx か確認してください。',
+      en: 'The file cannot be read as an Excel workbook (.xlsx). Check that it is a valid .xlsx file.',
+    });
+  }
+  const source = chosen ?? fallback;
+  if (!source) {
+    throw new ImportFileError('IMPORT_NO_SHEET', {
+      ja: 'ワークシートがありません。',
+      en: 'The workbook has no worksheet.',
+    });
+  }
+  return { sheet: source.sheet, rows: mapColumns(source, columns) };
+}
+
+function mapColumns<K extends string>(
+  source: { sheet: string; values: { rowNumber: number; values: RawCell[] }[] },
+  columns: readonly ColumnSpec<K>[],
+): SheetRow<K>[] {
+  const aliases = new Map<string, K>();
+  for (const column of columns) {
+    aliases.set(headerKey(column.ja), column.key);
+    aliases.set(headerKey(column.en), column.key);
+  }
+  const headerIndex = source.values
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((row) =>
+      row.values.some(
+        (value) => typeof value === 'string' && aliases.has(headerKey(value)),
+      ),
+    );
+  if (headerIndex < 0) {
+    throw new ImportFileError('IMPORT_NO_HEADER', {
+      ja: `「${source.sheet}」シートに見出し行が見つかりません。テンプレートの見出し(${columns.map((c) => c.ja).join('、')})を使ってください。`,
+      en: `No header row found on sheet "${source.sheet}". Use the template's headers (${columns.map((c) => c.en).join(', ')}).`,
+    });
+  }
+  const positions = new Map<K, number>();
+  source.values[headerIndex]!.values.forEach((value, index) => {
+    const key =
+      typeof value === 'string' ? aliases.get(headerKey(value)) : undefined;
+    if (key !== undefined && !positions.has(key)) positions.set(key, index);
+  });
+  const missing = columns.filter(
+    (column) => column.required && !positions.has(column.key),
+  );
+  if (missing.length > 0) {
+    throw new ImportFileError('IMPORT_MISSING_COLUMNS', {
+      ja: `必須の列がありません: ${missing.map((c) => c.ja).join('、')}`,
+      en: `Required columns are missing: ${missing.map((c) => c.en).join(', ')}`,
+    });
+  }
+  const rows = source.values
+    .slice(headerIndex + 1)
+    .map(({ rowNumber, values }) => {
+      const cells = {} as Record<K, RawCell>;
+      for (const column of columns) {
+        const index = positions.get(column.key);
+        cells[column.key] =
+          index === undefined ? null : (values[index] ?? null);
+      }
+      return { rowNumber, cells };
+    });
+  if (rows.length === 0) {
+    throw new ImportFileError('IMPORT_NO_ROWS', {
+      ja: `「${source.sheet}」シートにデータ行がありません。`,
+      en: `Sheet "${source.sheet}" has no data rows.`,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,44 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * Text that a spreadsheet would run as a formula (= + - @, or a leading tab or CR) gets a leading
+ * apostrophe so it shows as typed and never executes (CSV/formula injection).
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function styleHeaderRow(row: ExcelJS.Row): void {
+  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  row.height = 22;
+  row.eachCell((cell) => {
+    cell.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FF2F5D50' },
+    };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF1B3A32' } } };
+  });
+}
+
+/** A4 landscape, header row repeated on every printed page, page numbers in the footer. */
+export function setupPrint(sheet: ExcelJS.Worksheet, title: string): void {
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    margins: {
+      left: 0.5,
+      right: 0.5,
+      top: 0.75,
+      bottom: 0.75,
+      header: 0.3,
+      footer: 0.3,
+    },
+  };
+  sheet.headerFooter = { oddHeader: `&L${title}&R&D`, oddFooter: '&C&P / &N' };
+}

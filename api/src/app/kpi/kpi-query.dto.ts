@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  EMPLOYMENT_CATEGORIES,
+  KPI_CODES,
+  type EmploymentCategory,
+  type KpiCode,
+} from '@ikuboard/shared/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+class KpiScopeQuery {
+  @ApiPropertyOptional({
+    description: 'Org-unit code; the whole organization when absent',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string;
+
+  @ApiPropertyOptional({
+    description: 'Comma-separated employment categories (default: permanent)',
+    example: 'permanent',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayNotEmpty()
+  @IsIn(EMPLOYMENT_CATEGORIES, { each: true })
+  category?: EmploymentCategory[];
+}
+
+export class KpiQuery extends KpiScopeQuery {
+  @ApiPropertyOptional({
+    description: 'Fiscal year (April–March), e.g. 2025 for 令和7年度',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1989)
+  @Max(2100)
+  fy!: number;
+}
+
+export class KpiTrendQuery extends KpiScopeQuery {
+  @ApiPropertyOptional({ enum: KPI_CODES })
+  @IsIn(KPI_CODES)
+  code!: KpiCode;
+}

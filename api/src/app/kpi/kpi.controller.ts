@@ -1,0 +1,46 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PERMISSIONS, type KpiValueDto } from '@ikuboard/shared/contracts';
+
+import {
+  CurrentAuth,
+  RequirePermission,
+  type AuthContext,
+} from '../../common/access.decorator';
+import { KpiQuery, KpiTrendQuery } from './kpi-query.dto';
+import { KpiService } from './kpi.service';
+
+@ApiTags('kpis')
+@Controller('kpis')
+export class KpiController {
+  constructor(private readonly kpis: KpiService) {}
+
+  @Get()
+  @RequirePermission(PERMISSIONS.readKpiFigures)
+  @ApiOperation({
+    summary:
+      'Every KPI of one fiscal year for the organization or a unit subtree',
+  })
+  values(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: KpiQuery,
+  ): Promise<KpiValueDto[]> {
+    return this.kpis.forFiscalYears(auth.organizationId, [query.fy], {
+      unitCode: query.unit,
+      categories: query.category,
+    });
+  }
+
+  @Get('trend')
+  @RequirePermission(PERMISSIONS.readKpiFigures)
+  @ApiOperation({ summary: 'One KPI for every fiscal year with roster data' })
+  trend(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: KpiTrendQuery,
+  ): Promise<KpiValueDto[]> {
+    return this.kpis.trend(auth.organizationId, query.code, {
+      unitCode: query.unit,
+      categories: query.category,
+    });
+  }
+}

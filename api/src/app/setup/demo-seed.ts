@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+
+import { generateDemoCity, type DemoCity } from '@ikuboard/shared/demo-data';
+import { fiscalYearStart, roundHalfUp } from '@ikuboard/shared/kpi';
+import type { DataSource } from 'typeorm';
+
+import type { Queryable } from '../../database/queryable';
+import { rebuildUnitClosure } from '../imports/import-writer';
+import { createAccount, createOrganization } from './organization-setup';
+import { staffRatioCounts } from '../kpi/staff-ratio.sql';
+
+export const DEMO_PASSWORD = 'ikuboard-demo';
+
+export const DEMO_ACCOUNTS = [
+  {
+    username: 'admin',
+    role: 'admin',
+    displayName: 'システム管理者',
+    ja: 'システム管理者',
+  },
+  { username: 'hr', role: 'hr', displayName: '人事課 担当者', ja: '人事課' },
+  {
+    username: 'manager',
+    role: 'manager',
+    displayName: '課長(デモ)',
+    ja: '管理職',
+  },
+  { username: 'staff', role: 'staff', displayName: '職員(デモ)', ja: '職員' },
+  {
+    username: 'committee',
+    role: 'committee',
+    displayName: '推進委員会 委員',
+    ja: '委員会',
+  },
+] as const;
+
+const CHUNK = 20_000;
+
+async function insertChunked<T>(
+  items: readonly T[],
+  insert: (chunk: readonly T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += CHUNK)
+    await insert(items.slice(start, start + CHUNK));
+}
+
+/** Writes a generated city set-based; used by the demo start-up, tests and the benchmark tiers. */
+export async function loadDemoCity(
+  manager: Queryable,
+  city: DemoCity,
+  options: { code?: string } = {},
+): Promise<string> {
+  const code = options.code ?? city.organization.code;
+  const organizationId = await createOrganization(manager, {
+    code,
+    name: city.organization.name,
+    nameEn: city.organization.nameEn,
+    stages: city.stages,
+  });
+  const unitIds = new Map(city.units.map((unit) => [unit.code, randomUUID()]));
+  await manager.query(
+    `INSERT INTO org_unit (id, organization_id, code, name, name_en, is_employer_unit, sort_order)
+     SELECT u.id, $1, u.code, u.name, u.name_en, u.employer, u.ord::int
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[]) WITH ORDINALITY AS u (id, code, name, name_en, employer, ord)`,
+    [
+      organizationId,
+      city.units.map((u) => unitIds.get(u.code)),
+      city.units.map((u) => u.code),
+      city.units.map((u) => u.name),
+      city.units.map((u) => u.nameEn),
+      city.units.map((u) => u.isEmployerUnit),
+    ],
+  );
+  await manager.query(
+    `UPDATE org_unit u SET parent_id = l.parent FROM unnest($2::uuid[], $3::uuid[]) AS l (id, parent)
+      WHERE u.organization_id = $1 AND u.id = l.id`,
+    [
+      organizationId,
+      city.units.map((u) => unitIds.get(u.code)),
+      city.units.map((u) => (u.parentCode ? unitIds.get(u.parentCode) : null)),
+    ],
+  );
+  await rebuildUnitClosure(manager, organizationId);
+
+  const stageIds = new Map<string, string>(
+    (
+      (await manager.query(
+        `SELECT code, id FROM position_stage WHERE organization_id = $1`,
+        [organizationId],
+      )) as { code: string; id: string }[]
+    ).map((row: { code: string; id: string }) => [row.code, row.id]),
+  );
+  const categoryIds = new Map<string, string>(
+    (
+      (await manager.query(
+        `SELECT code, id FROM employment_category WHERE organization_id = $1`,
+        [organizationId],
+      )) as { code: string; id: string }[]
+    ).map((row: { code: string; id: string }) => [row.code, row.id]),
+  );
+  const employeeIds = new Map(
+    city.employees.map((employee) => [employee.employeeNumber, randomUUID()]),
+  );
+  await insertChunked(city.employees, (chunk) =>
+    manager.query(
+      `INSERT INTO employee (id, organization_id, employee_number, name, gender, hire_date, separation_date, is_rehire, is_midcareer)
+       SELECT u.id, $1, u.num, u.name, u.gender, u.hire, u.sep, u.rehire, u.mid
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::boolean[], $9::boolean[])
+           AS u (id, num, name, gender, hire, sep, rehire, mid)`,
+      [
+        organizationId,
+        chunk.map((e) => employeeIds.get(e.employeeNumber)),
+        chunk.map((e) => e.employeeNumber),
+        chunk.map((e) => e.name),
+        chunk.map((e) => e.gender),
+        chunk.map((e) => e.hireDate),
+        chunk.map((e) => e.separationDate),
+        chunk.map((e) => e.isRehire),
+        chunk.map((e) => e.isMidcareer),
+      ],
+    ),
+  );
+  const supervised = city.employees.filter(
+    (e) => e.supervisorNumber !== null && employeeIds.has(e.supervisorNumber),
+  );
+  await insertChunked(supervised, (chunk) =>
+    manager.query(
+      `UPDATE employee e SET supervisor_id = l.sup FROM unnest($2::uuid[], $3::uuid[]) AS l (id, sup)
+        WHERE e.organization_id = $1 AND e.id = l.id`,
+      [
+        organizationId,
+        chunk.map((e) => employeeIds.get(e.employeeNumber)),
+        chunk.map((e) => employeeIds.get(e.supervisorNumber!)),
+      ],
+    ),
+  );
+  await insertChunked(city.assignments, (chunk) =>
+    manager.query(
+      `INSERT INTO assignment (organization_id, employee_id, valid_from, valid_to, org_unit_id, position_stage_id, employment_category_id)
+       SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[], $5::uuid[], $6::uuid[], $7::uuid[])`,
+      [
+        organizationId,
+        chunk.map((a) => employeeIds.get(a.employeeNumber)),
+        chunk.map((a) => a.validFrom),
+        chunk.map((a) => a.validTo),
+        chunk.map((a) => unitIds.get(a.unitCode)),
+        chunk.map((a) => stageIds.get(a.stageCode)),
+        chunk.map((a) => categoryIds.get(a.category)),
+      ],
+    ),
+  );
+  const { firstFiscalYear, lastFiscalYear } = city.options;
+  const snapshots: string[] = [];
+  for (let fy = firstFiscalYear; fy <= lastFiscalYear; fy++)
+    snapshots.push(fiscalYearStart(fy));
+  await manager.query(
+    `INSERT INTO roster_snapshot (organization_id, as_of) SELECT $1, d FROM unnest($2::date[]) AS d`,
+    [organizationId, snapshots],
+  );
+  return organizationId;
+}
+
+/** The plan of the demo city: the women-manager target of DOMAIN.md §4, baseline measured. */
+async function seedDemoPlan(
+  manager: Queryable,
+  organizationId: string,
+  city: DemoCity,
+): Promise<void> {
+  const baselineYear = city.options.firstFiscalYear;
+  const [baseline] = await staffRatioCounts(
+    manager,
+    organizationId,
+    [fiscalYearStart(baselineYear)],
+    null,
+    ['permanent'],
+  );
+  const [women, all] = baseline!.manager;
+  const [{ id: planId }] = (await manager.query(
+    `INSERT INTO plan (organization_id, name, start_fiscal_year, end_fiscal_year, legal_basis)
+     VALUES ($1, $2, $3, $4, 'both') RETURNING id`,
+    [
+      organizationId,
+      'みどり市特定事業主行動計画',
+      baselineYear,
+      city.options.lastFiscalYear,
+    ],
+  )) as [{ id: string }];
+  await manager.query(
+    `INSERT INTO target (organization_id, plan_id, kpi_code, target_value, target_fiscal_year, direction,
+                         baseline_value, baseline_fiscal_year, action_1, action_2, sort_order)
+     VALUES ($1, $2, 'female_manager_ratio', 20, $3, 'gte', $4, $5, $6, $7, 1)`,
+    [
+      organizationId,
+      planId,
+      city.options.lastFiscalYear,
+      all === 0 ? null : roundHalfUp((women / all) * 100, 1),
+      baselineYear,
+      '係長級・課長補佐級の女性職員を対象としたキャリア研修とメンター制度を実施する。',
+      '管理職登用前の職務経験(企画・人事・財政部門)への女性の配置を計画的に進める。',
+    ],
+  );
+}
+
+/**
+ * Loads みどり市 with its demo accounts unless it is already there, so a second `npm start`
+ * reuses the data. Returns whether anything was written.
+ */
+export async function seedDemoOrganization(
+  dataSource: DataSource,
+  staff = 3_000,
+): Promise<boolean> {
+  const existing: unknown[] = await dataSource.query(
+    `SELECT 1 FROM organization WHERE code = 'midori'`,
+  );
+  if (existing.length > 0) return false;
+  const city = generateDemoCity({ staff });
+  await dataSource.transaction(async (manager) => {
+    const organizationId = await loadDemoCity(manager, city);
+    await seedDemoPlan(manager, organizationId, city);
+    const lastApril = fiscalYearStart(city.options.lastFiscalYear);
+    const pick = async (isManager: boolean): Promise<string | null> => {
+      const rows = (await manager.query(
+        `SELECT e.id FROM employee e
+           JOIN assignment a ON a.employee_id = e.id AND a.valid_from <= $2 AND (a.valid_to IS NULL OR a.valid_to > $2)
+           JOIN position_stage s ON s.id = a.position_stage_id
+          WHERE e.organization_id = $1 AND s.is_manager = $3 AND s.official_stage = $4
+            AND (e.separation_date IS NULL OR e.separation_date >= $2)
+          ORDER BY e.employee_number LIMIT 1`,
+        [
+          organizationId,
+          lastApril,
+          isManager,
+          isManager ? 'section_chief' : 'staff',
+        ],
+      )) as { id: string }[];
+      return rows[0]?.id ?? null;
+    };
+    const employeeOf = {
+      manager: await pick(true),
+      staff: await pick(false),
+    } as Record<string, string | null>;
+    for (const account of DEMO_ACCOUNTS) {
+      await createAccount(manager, {
+        organizationId,
+        username: account.username,
+        displayName: account.displayName,
+        password: DEMO_PASSWORD,
+        role: account.role,
+        employeeId: employeeOf[account.username] ?? null,
+        isDemo: true,
+      });
+    }
+  });
+  return true;
+}

@@ -1,0 +1,107 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type AppMode = 'demo' | 'production';
+
+/** Everything the API reads from the environment, validated once at boot. */
+export interface AppConfig {
+  mode: AppMode;
+  host: string;
+  port: number;
+  /** External PostgreSQL; when absent the API starts an embedded cluster in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  webDistDir: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  maxUploadBytes: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(
+      `${name} must be an integer between ${min} and ${max}, got "${raw}"`,
+    );
+  }
+  return value;
+}
+
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(
+      `${name} must be one of ${allowed.join(', ')}, got "${raw}"`,
+    );
+  }
+  return raw as T;
+}
+
+function absolute(path: string, base: string): string {
+  return isAbsolute(path) ? path : resolve(base, path);
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): AppConfig {
+  const databaseUrl = env['DATABASE_URL'] || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL must start with postgres:// or postgresql://',
+    );
+  }
+  const mode = oneOf<AppMode>(
+    env,
+    'IKUBOARD_MODE',
+    ['demo', 'production'],
+    'demo',
+  );
+  return {
+    mode,
+    host: env['HOST'] || '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: absolute(env['IKUBOARD_DATA_DIR'] || '.data', cwd),
+    embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    webDistDir: absolute(
+      env['IKUBOARD_WEB_DIST'] || join('dist', 'web', 'browser'),
+      cwd,
+    ),
+    cookieSecure:
+      oneOf(
+        env,
+        'COOKIE_SECURE',
+        ['true', 'false'],
+        mode === 'production' ? 'true' : 'false',
+      ) === 'true',
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    maxUploadBytes: integer(env, 'MAX_UPLOAD_MB', 50, 1, 1024) * 1024 * 1024,
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['error', 'warn', 'log', 'debug'] as const,
+      'log',
+    ),
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
