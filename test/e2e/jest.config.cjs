@@ -1,0 +1,1 @@
+module.exports = require('../support/jest-base.cjs')('e2e');

@@ -1,0 +1,5 @@
+const { stopApiServer } = require('./api-server.cjs');
+
+module.exports = async () => {
+  await stopApiServer();
+};
