@@ -1,5 +1,5 @@
 import type { EmploymentCategory, Gender } from '@ikuboard/shared/contracts';
-import { fiscalYearEnd, fiscalYearStart, fromEpochDay, toEpochDay } from '@ikuboard/shared/kpi';
+import { fiscalYearEnd, fiscalYearStart as formatFiscalYearStart, fromEpochDay, toEpochDay } from '@ikuboard/shared/kpi';
 
 import type {
   DemoAssignment,
@@ -66,6 +66,7 @@ interface Person {
   open: DemoAssignment | null;
   separated: boolean;
   promotedIn: number;
+  sortKey: number;
 }
 
 interface NewPerson {
@@ -387,9 +388,10 @@ class CitySimulation {
       pool = eligible(MIN_AGE[target] - 6);
     }
     // The stage right below comes first: a 課長補佐 is promoted before a 係長 of the same age.
-    return pool.sort(
-      (a, b) => seniority(b, fiscalYear) + (b.stage === target + 1 ? 3 : 0) - seniority(a, fiscalYear) - (a.stage === target + 1 ? 3 : 0) || a.id - b.id,
-    );
+    for (const person of pool) {
+      person.sortKey = seniority(person, fiscalYear) + (person.stage === target + 1 ? 3 : 0);
+    }
+    return pool.sort((a, b) => b.sortKey - a.sortKey || a.id - b.id);
   }
 
   /** 人事異動: everyone who has spent their 2–4 years in a unit moves on. */
@@ -457,7 +459,7 @@ class CitySimulation {
   private createPerson(newcomer: NewPerson, random: Prng): Person {
     const number = String(this.nextNumber).padStart(7, '0');
     this.nextNumber += 1;
-    const birthDay = toEpochDay(`${newcomer.birthFy}-04-02`) + random.int(0, 364);
+    const birthDay = toEpochDay(fiscalYearStart(newcomer.birthFy)) + random.int(1, 365);
     const employee: DemoEmployee = {
       employeeNumber: number,
       name: newcomer.name ?? personName(newcomer.gender, newcomer.birthFy, random.next(), random.next()),
@@ -488,6 +490,7 @@ class CitySimulation {
       open: null,
       separated: false,
       promotedIn: -1,
+      sortKey: 0,
     };
     this.people.push(person);
     this.active.push(person);
@@ -715,6 +718,18 @@ class CitySimulation {
     const { lastFiscalYear } = this.settings;
     return fiscalYear > lastFiscalYear ? planned(lastFiscalYear) + WOMEN_MANAGER_SHARE_NEXT_YEAR_GAIN : planned(fiscalYear);
   }
+}
+
+const fiscalYearStarts = new Map<number, string>();
+
+/** Memoized: a million assignments then share a handful of date strings instead of a million copies. */
+function fiscalYearStart(fiscalYear: number): string {
+  let date = fiscalYearStarts.get(fiscalYear);
+  if (date === undefined) {
+    date = formatFiscalYearStart(fiscalYear);
+    fiscalYearStarts.set(fiscalYear, date);
+  }
+  return date;
 }
 
 function seniority(person: Person, fiscalYear: number): number {
