@@ -28,6 +28,16 @@ export default [
     },
   },
   {
+    // Type-aware: a promise nobody awaits is an error that never reaches the user.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/jest.config.*', '**/eslint.config.*'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     files: [
       '**/*.ts',
       '**/*.tsx',

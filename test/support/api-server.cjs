@@ -21,6 +21,21 @@ function freePort() {
   });
 }
 
+// node:http without keep-alive, so no idle socket outlives the suite.
+function healthStatus(url) {
+  return new Promise((resolve, reject) => {
+    const request = require('node:http').get(
+      url,
+      { agent: false },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
 async function waitUntilReady(baseUrl, child, deadlineMs) {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
@@ -29,8 +44,7 @@ async function waitUntilReady(baseUrl, child, deadlineMs) {
         `The API exited during start-up with code ${child.exitCode}`,
       );
     try {
-      const response = await fetch(`${baseUrl}/api/v1/health`);
-      if (response.ok) return;
+      if ((await healthStatus(`${baseUrl}/api/v1/health`)) === 200) return;
     } catch {
       // not listening yet
     }

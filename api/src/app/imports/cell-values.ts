@@ -57,6 +57,8 @@ function refuseFormula<T>(cell: RawCell): Parsed<T> | null {
   return null;
 }
 
+// Matching control characters is the point here: they have no place in a name or a code.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export function parseText(cell: RawCell, maxLength: number): Parsed<string> {

@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('configuration', () => {
+  it('defaults to demo mode on the embedded database at port 3000', () => {
+    const config = loadConfig({}, '/srv/ikuboard');
+    expect(config).toMatchObject({
+      mode: 'demo',
+      port: 3000,
+      databaseUrl: null,
+      dataDir: '/srv/ikuboard/.data',
+      cookieSecure: false,
+    });
+  });
+
+  it('production mode sends secure cookies unless told otherwise', () => {
+    expect(loadConfig({ IKUBOARD_MODE: 'production' }).cookieSecure).toBe(true);
+    expect(
+      loadConfig({ IKUBOARD_MODE: 'production', COOKIE_SECURE: 'false' })
+        .cookieSecure,
+    ).toBe(false);
+  });
+
+  it('refuses values it cannot use, naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL/,
+    );
+    expect(() => loadConfig({ IKUBOARD_MODE: 'staging' })).toThrow(
+      /IKUBOARD_MODE/,
+    );
+  });
+});
