@@ -5,6 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { binPath } from './bin-path.mjs';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = {
   ...process.env,
@@ -19,7 +21,7 @@ const started = Date.now();
 console.log('Building the API and the dashboard (the first time takes about a minute)…');
 const build = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2', '--outputStyle=static'],
+  [binPath('nx'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2', '--outputStyle=static'],
   { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
 );
 if (build.status !== 0) {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { binPath } from './bin-path.mjs';
 import { findChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,8 +32,8 @@ function step(name, command, commandArgs, extraEnv = {}) {
   console.log(`✔ ${name} (${seconds} s)`);
 }
 
-const nx = join(root, 'node_modules/nx/bin/nx.js');
-const jest = join(root, 'node_modules/jest/bin/jest.js');
+const nx = binPath('nx');
+const jest = binPath('jest');
 const started = Date.now();
 
 const chromePath = only === null || only === 'e2e' ? findChromium() : undefined;
@@ -41,6 +42,7 @@ if (only === null) {
   step('Lint, unit tests and production builds', process.execPath, [
     nx, 'run-many', '-t', 'lint', 'test', 'build', '--parallel=2', '--outputStyle=static',
   ]);
+  step('Type-check the integration and end-to-end suites', process.execPath, [binPath('typescript', 'tsc'), '-p', 'test/tsconfig.json']);
 }
 if (only === null || only === 'integration') {
   if (only) step('Build the API', process.execPath, [nx, 'run', 'api:build', '--outputStyle=static']);
