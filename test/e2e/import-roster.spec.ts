@@ -1,11 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { generateDemoCity, nextYearRoster } from '@ikuboard/shared/demo-data';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-import { rosterWorkbook } from '../support/roster-file';
 import { serverState } from '../support/server-state';
 
 // tools/chromium.mjs is plain ESM; its flags are repeated here to keep this suite CommonJS.
@@ -69,15 +68,22 @@ describe('end to end in Chromium: HR imports the sample roster and the dashboard
     const before = await cardValue(page, 'female_manager_ratio');
     expect(before).toMatch(/^\d+\.\d%$/);
 
-    const city = generateDemoCity();
-    const sample = nextYearRoster(city);
-    const file = join(
-      mkdtempSync(join(tmpdir(), 'ikuboard-sample-')),
-      `職員名簿_${sample.asOf}.xlsx`,
-    );
-    writeFileSync(file, await rosterWorkbook(sample.rows));
+    // What the server offers as the sample is the demo generator's next April roster.
+    const sample = nextYearRoster(generateDemoCity());
 
     await page.getByTestId('nav-imports').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('sample-roster').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `sample-roster-${sample.asOf}.xlsx`,
+    );
+    const file = join(
+      mkdtempSync(join(tmpdir(), 'ikuboard-sample-')),
+      download.suggestedFilename(),
+    );
+    await download.saveAs(file);
     await page.getByTestId('import-kind').selectOption('roster');
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-asof').fill(sample.asOf);

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ROLE_PERMISSIONS, type SessionDto } from '@ikuboard/shared/contracts';
 import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { SessionStore } from './session.store';
 
@@ -25,6 +26,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -104,6 +106,7 @@ export class AuthService {
         nameEn: row.orgNameEn,
       },
       employeeId: row.employeeId,
+      demoMode: this.config.mode === 'demo',
       csrfToken,
     };
   }

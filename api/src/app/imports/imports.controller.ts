@@ -4,6 +4,7 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  Inject,
   Param,
   ParseEnumPipe,
   Post,
@@ -31,10 +32,13 @@ import {
   RequirePermission,
   type AuthContext,
 } from '../../common/access.decorator';
-import { AppError } from '../../common/app-error';
+import { AppError, Errors } from '../../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DEMO_STAFF } from '../setup/demo-seed';
 import { buildTemplate } from './import-templates';
 import { ImportsService } from './imports.service';
 import { writeRosterExport } from './roster-export';
+import { buildSampleRoster } from './sample-roster';
 
 const XLSX_MIME =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,6 +108,7 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('imports/:kind')
@@ -166,6 +171,22 @@ export class ImportsController {
     return new StreamableFile(buffer, {
       type: XLSX_MIME,
       disposition: `attachment; filename="${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
+  }
+
+  @Get('imports/samples/roster')
+  @RequirePermission(PERMISSIONS.importData)
+  @ApiOperation({
+    summary:
+      "Demo mode only: next April's roster of the demo city, ready to import",
+  })
+  async sampleRoster(): Promise<StreamableFile> {
+    if (this.config.mode !== 'demo')
+      throw Errors.notFound({ ja: 'サンプル名簿', en: 'The sample roster' });
+    const { asOf, file } = await buildSampleRoster(DEMO_STAFF);
+    return new StreamableFile(file, {
+      type: XLSX_MIME,
+      disposition: `attachment; filename="sample-roster-${asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(`サンプル職員名簿_${asOf}.xlsx`)}`,
     });
   }
 

@@ -11,6 +11,9 @@ import { staffRatioCounts } from '../kpi/staff-ratio.sql';
 
 export const DEMO_PASSWORD = 'ikuboard-demo';
 
+/** Headcount of みどり市 on every April 1; the sample roster is generated from the same city. */
+export const DEMO_STAFF = 3_000;
+
 export const DEMO_ACCOUNTS = [
   {
     username: 'admin',

@@ -94,6 +94,10 @@ export const en: Dictionary = {
   'imports.errors.more':
     'There are {count} errors in total; the first {shown} are shown.',
   'imports.errors.total': '{count} errors',
+  'imports.sample': 'Sample data',
+  'imports.sampleHint':
+    "The demo city's roster of the following April 1. Importing it adds a fiscal year to the dashboard.",
+  'imports.sampleRoster': 'Sample roster (.xlsx)',
   'imports.templates': 'Templates',
   'imports.templateUnits': 'Unit template (.xlsx)',
   'imports.templateRoster': 'Roster template (.xlsx)',

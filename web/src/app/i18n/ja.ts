@@ -95,6 +95,10 @@ export const ja = {
   'imports.errors.more':
     'エラーは全部で {count} 件あります。先頭 {shown} 件を表示しています。',
   'imports.errors.total': 'エラー {count} 件',
+  'imports.sample': 'お試し用データ',
+  'imports.sampleHint':
+    'デモ市の翌年4月1日時点の職員名簿です。取り込むと新しい年度がダッシュボードに加わります。',
+  'imports.sampleRoster': 'サンプル職員名簿(.xlsx)',
   'imports.templates': 'テンプレート',
   'imports.templateUnits': '所属テンプレート(.xlsx)',
   'imports.templateRoster': '職員名簿テンプレート(.xlsx)',

@@ -40,6 +40,10 @@ export class ImportsApi {
     );
   }
 
+  sampleRosterUrl(): string {
+    return `${API_BASE_URL}/imports/samples/roster`;
+  }
+
   templateUrl(kind: ImportKind): string {
     return `${API_BASE_URL}/imports/templates/${kind}`;
   }

@@ -50,6 +50,10 @@ export class ImportsPage {
   );
   protected readonly unitsTemplateUrl = this.api.templateUrl('units');
   protected readonly rosterTemplateUrl = this.api.templateUrl('roster');
+  protected readonly sampleRosterUrl = this.api.sampleRosterUrl();
+  protected readonly demoMode = computed(
+    () => this.session.session()?.demoMode ?? false,
+  );
   protected readonly rosterExportUrl = computed(() =>
     this.api.rosterExportUrl(this.exportAsOf()),
   );

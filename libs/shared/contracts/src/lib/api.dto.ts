@@ -27,8 +27,15 @@ export interface SessionDto {
   displayName: string;
   role: Role;
   permissions: Permission[];
-  organization: { id: string; code: string; name: string; nameEn: string | null };
+  organization: {
+    id: string;
+    code: string;
+    name: string;
+    nameEn: string | null;
+  };
   employeeId: string | null;
+  /** The server runs with demo data; the sample files are offered. */
+  demoMode: boolean;
   /** Send back in the `X-CSRF-Token` header of every state-changing request. */
   csrfToken: string;
 }

@@ -1,5 +1,11 @@
 /** KPI codes and the wire format of `GET /api/v1/kpis` (DOMAIN.md §3 and §7). */
-export const OFFICIAL_STAGES = ['director', 'section_chief', 'deputy_chief', 'subsection_chief', 'staff'] as const;
+export const OFFICIAL_STAGES = [
+  'director',
+  'section_chief',
+  'deputy_chief',
+  'subsection_chief',
+  'staff',
+] as const;
 export type OfficialStage = (typeof OFFICIAL_STAGES)[number];
 
 export const EMPLOYMENT_CATEGORIES = [

@@ -21,9 +21,21 @@ const ALL: readonly Permission[] = Object.values(PERMISSIONS);
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ALL,
   hr: ALL.filter((p) => p !== PERMISSIONS.manageAccounts),
-  manager: [PERMISSIONS.readKpiFigures, PERMISSIONS.readOrgStructure, PERMISSIONS.readTargets],
-  staff: [PERMISSIONS.readKpiFigures, PERMISSIONS.readOrgStructure, PERMISSIONS.readTargets],
-  committee: [PERMISSIONS.readKpiFigures, PERMISSIONS.readOrgStructure, PERMISSIONS.readTargets],
+  manager: [
+    PERMISSIONS.readKpiFigures,
+    PERMISSIONS.readOrgStructure,
+    PERMISSIONS.readTargets,
+  ],
+  staff: [
+    PERMISSIONS.readKpiFigures,
+    PERMISSIONS.readOrgStructure,
+    PERMISSIONS.readTargets,
+  ],
+  committee: [
+    PERMISSIONS.readKpiFigures,
+    PERMISSIONS.readOrgStructure,
+    PERMISSIONS.readTargets,
+  ],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

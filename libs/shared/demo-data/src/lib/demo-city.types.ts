@@ -1,4 +1,8 @@
-import type { EmploymentCategory, Gender, OfficialStage } from '@ikuboard/shared/contracts';
+import type {
+  EmploymentCategory,
+  Gender,
+  OfficialStage,
+} from '@ikuboard/shared/contracts';
 import type { IsoDate } from '@ikuboard/shared/kpi';
 
 export interface DemoCityOptions {

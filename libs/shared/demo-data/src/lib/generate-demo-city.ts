@@ -1,5 +1,10 @@
 import type { EmploymentCategory, Gender } from '@ikuboard/shared/contracts';
-import { fiscalYearEnd, fiscalYearStart as formatFiscalYearStart, fromEpochDay, toEpochDay } from '@ikuboard/shared/kpi';
+import {
+  fiscalYearEnd,
+  fiscalYearStart as formatFiscalYearStart,
+  fromEpochDay,
+  toEpochDay,
+} from '@ikuboard/shared/kpi';
 
 import type {
   DemoAssignment,
@@ -8,7 +13,16 @@ import type {
   DemoEmployee,
   DemoNextFiscalYear,
 } from './demo-city.types';
-import { BUCHO, DEMO_STAGES, IPPAN, JICHO, KACHO, KACHO_HOSA, KAKARICHO, SHUNIN } from './demo-stages';
+import {
+  BUCHO,
+  DEMO_STAGES,
+  IPPAN,
+  JICHO,
+  KACHO,
+  KACHO_HOSA,
+  KAKARICHO,
+  SHUNIN,
+} from './demo-stages';
 import type { OrgStructure } from './org-structure';
 import { buildOrgStructure } from './org-structure';
 import { personName } from './person-names';
@@ -33,11 +47,12 @@ const REAPPOINTMENT_RATE = 0.4;
 const UNSPECIFIED_GENDER_RATE = 0.003;
 
 /** Shares of the headcount by category; permanent staff take the rest. */
-const NON_PERMANENT_SHARES: readonly (readonly [EmploymentCategory, number])[] = [
-  ['fixed_term', 0.015],
-  ['annual_full', 0.03],
-  ['annual_part', 0.055],
-];
+const NON_PERMANENT_SHARES: readonly (readonly [EmploymentCategory, number])[] =
+  [
+    ['fixed_term', 0.015],
+    ['annual_full', 0.03],
+    ['annual_part', 0.055],
+  ];
 const INITIAL_REAPPOINTED_SHARE = 0.035;
 
 /** Youngest age (reached within the FY) at which someone is put in a post. */
@@ -87,7 +102,10 @@ interface NewPerson {
  * Pure and deterministic: the same options give a deep-equal city.
  */
 export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
-  const settings: Required<DemoCityOptions> = { ...DEFAULT_DEMO_CITY_OPTIONS, ...options };
+  const settings: Required<DemoCityOptions> = {
+    ...DEFAULT_DEMO_CITY_OPTIONS,
+    ...options,
+  };
   if (settings.lastFiscalYear < settings.firstFiscalYear) {
     throw new RangeError('lastFiscalYear must not be before firstFiscalYear');
   }
@@ -106,7 +124,11 @@ class CitySimulation {
   private readonly employees: DemoEmployee[] = [];
   private readonly assignments: DemoAssignment[] = [];
   private readonly next: DemoNextFiscalYear;
-  private sink: { employees: DemoEmployee[]; assignments: DemoAssignment[]; closesHistory: boolean };
+  private sink: {
+    employees: DemoEmployee[];
+    assignments: DemoAssignment[];
+    closesHistory: boolean;
+  };
   private retiredLastYear: Person[] = [];
   private heads: Int32Array;
   private readonly managerSeats: number;
@@ -117,19 +139,37 @@ class CitySimulation {
     this.structure = buildOrgStructure(settings.staff, this.random.fork(1));
     this.subsectionCount = new Int32Array(this.structure.nodes.length);
     this.heads = new Int32Array(this.structure.nodes.length).fill(-1);
-    this.managerSeats = this.structure.seats.filter((seat) => DEMO_STAGES[seat.stage].isManager).length;
-    this.next = { asOf: fiscalYearStart(settings.lastFiscalYear + 1), employees: [], assignments: [] };
-    this.sink = { employees: this.employees, assignments: this.assignments, closesHistory: true };
+    this.managerSeats = this.structure.seats.filter(
+      (seat) => DEMO_STAGES[seat.stage].isManager,
+    ).length;
+    this.next = {
+      asOf: fiscalYearStart(settings.lastFiscalYear + 1),
+      employees: [],
+      assignments: [],
+    };
+    this.sink = {
+      employees: this.employees,
+      assignments: this.assignments,
+      closesHistory: true,
+    };
   }
 
   run(): DemoCity {
     const { firstFiscalYear, lastFiscalYear } = this.settings;
     this.createInitialStaff(firstFiscalYear);
-    for (let fiscalYear = firstFiscalYear; fiscalYear <= lastFiscalYear; fiscalYear += 1) {
+    for (
+      let fiscalYear = firstFiscalYear;
+      fiscalYear <= lastFiscalYear;
+      fiscalYear += 1
+    ) {
       this.recordSupervisors(null);
       this.runYear(fiscalYear);
       if (fiscalYear === lastFiscalYear) {
-        this.sink = { employees: this.next.employees, assignments: this.next.assignments, closesHistory: false };
+        this.sink = {
+          employees: this.next.employees,
+          assignments: this.next.assignments,
+          closesHistory: false,
+        };
       }
       this.runAprilFirst(fiscalYear + 1);
     }
@@ -156,10 +196,16 @@ class CitySimulation {
       const count = Math.round(staff * share);
       permanent -= count;
       for (let index = 0; index < count; index += 1) {
-        newcomers.push(this.nonPermanentNewcomer(random, fiscalYear, category, true));
+        newcomers.push(
+          this.nonPermanentNewcomer(random, fiscalYear, category, true),
+        );
       }
     }
-    for (let index = Math.round(staff * INITIAL_REAPPOINTED_SHARE); index > 0; index -= 1) {
+    for (
+      let index = Math.round(staff * INITIAL_REAPPOINTED_SHARE);
+      index > 0;
+      index -= 1
+    ) {
       const age = random.int(RETIREMENT_AGE + 1, REAPPOINTMENT_END_AGE);
       newcomers.push({
         birthFy: fiscalYear - age,
@@ -171,14 +217,29 @@ class CitySimulation {
         isRehire: true,
       });
     }
-    const ageWeights = Array.from({ length: RETIREMENT_AGE - 18 }, (_, index) => {
-      const age = index + 19;
-      return age < 23 ? 0.15 : age <= 30 ? 1.1 : age <= 40 ? 0.85 : age <= 50 ? 1 : 1.1;
-    });
+    const ageWeights = Array.from(
+      { length: RETIREMENT_AGE - 18 },
+      (_, index) => {
+        const age = index + 19;
+        return age < 23
+          ? 0.15
+          : age <= 30
+            ? 1.1
+            : age <= 40
+              ? 0.85
+              : age <= 50
+                ? 1
+                : 1.1;
+      },
+    );
     for (let index = 0; index < permanent; index += 1) {
       const age = 19 + random.weighted(ageWeights);
       const isMidcareer = age >= 28 && random.chance(0.18);
-      const hireAge = isMidcareer ? random.int(26, Math.min(45, age)) : age < 23 || random.chance(0.1) ? 19 : 23;
+      const hireAge = isMidcareer
+        ? random.int(26, Math.min(45, age))
+        : age < 23 || random.chance(0.1)
+          ? 19
+          : 23;
       // Older cohorts were hired when fewer women were: about 45 % among the young, 32 % near 60.
       newcomers.push({
         birthFy: fiscalYear - age,
@@ -197,7 +258,11 @@ class CitySimulation {
     }
     this.fillInitialPosts(fiscalYear, random);
     for (const person of this.active) {
-      if (person.seat < 0 && person.category === 'permanent' && isSeniorStaff(person, fiscalYear)) {
+      if (
+        person.seat < 0 &&
+        person.category === 'permanent' &&
+        isSeniorStaff(person, fiscalYear)
+      ) {
         person.stage = SHUNIN;
       }
     }
@@ -208,26 +273,44 @@ class CitySimulation {
   }
 
   private fillInitialPosts(fiscalYear: number, random: Prng): void {
-    const candidates = this.active.filter((person) => person.category === 'permanent');
-    candidates.sort((a, b) => seniority(b, fiscalYear) - seniority(a, fiscalYear) || a.id - b.id);
+    const candidates = this.active.filter(
+      (person) => person.category === 'permanent',
+    );
+    candidates.sort(
+      (a, b) =>
+        seniority(b, fiscalYear) - seniority(a, fiscalYear) || a.id - b.id,
+    );
     const directors = this.seatsAt(BUCHO, false);
     const deputies = this.seatsAt(JICHO, false);
     const chiefs = this.seatsAt(KACHO, false);
-    const womenManagers = Math.round(WOMEN_MANAGER_SHARE_FIRST * this.managerSeats);
-    const womenDirectors = Math.round(WOMEN_MANAGER_SHARE_FIRST * 0.5 * directors.length);
-    const womenDeputies = Math.round(WOMEN_MANAGER_SHARE_FIRST * 0.75 * deputies.length);
+    const womenManagers = Math.round(
+      WOMEN_MANAGER_SHARE_FIRST * this.managerSeats,
+    );
+    const womenDirectors = Math.round(
+      WOMEN_MANAGER_SHARE_FIRST * 0.5 * directors.length,
+    );
+    const womenDeputies = Math.round(
+      WOMEN_MANAGER_SHARE_FIRST * 0.75 * deputies.length,
+    );
     const hosa = this.seatsAt(KACHO_HOSA, false);
     const kakaricho = this.seatsAt(KAKARICHO, false);
     const plan: [number, number[], number][] = [
       [BUCHO, directors, womenDirectors],
       [JICHO, deputies, womenDeputies],
-      [KACHO, chiefs, Math.max(0, womenManagers - womenDirectors - womenDeputies)],
+      [
+        KACHO,
+        chiefs,
+        Math.max(0, womenManagers - womenDirectors - womenDeputies),
+      ],
       [KACHO_HOSA, hosa, Math.round(0.22 * hosa.length)],
       [KAKARICHO, kakaricho, Math.round(0.3 * kakaricho.length)],
     ];
     for (const [stage, seats, women] of plan) {
       random.shuffle(seats);
-      const pool = candidates.filter((person) => person.seat < 0 && fiscalYear - person.birthFy >= MIN_AGE[stage]);
+      const pool = candidates.filter(
+        (person) =>
+          person.seat < 0 && fiscalYear - person.birthFy >= MIN_AGE[stage],
+      );
       this.fillSeats(seats, pool, women, fiscalYear, true);
     }
   }
@@ -265,8 +348,14 @@ class CitySimulation {
       if (!leaves) {
         continue;
       }
-      const from = Math.max(yearStart, toEpochDay((person.open as DemoAssignment).validFrom));
-      const lastDay = midYear && yearEnd - from > 30 ? random.int(from + 14, yearEnd - 1) : yearEnd;
+      const from = Math.max(
+        yearStart,
+        toEpochDay((person.open as DemoAssignment).validFrom),
+      );
+      const lastDay =
+        midYear && yearEnd - from > 30
+          ? random.int(from + 14, yearEnd - 1)
+          : yearEnd;
       this.separate(person, lastDay);
     }
     // A few hires outside April: mid-career engineers in October, part-timers whenever needed.
@@ -274,16 +363,39 @@ class CitySimulation {
     const lateStarters: Person[] = [];
     for (let index = 0; index < midYearHires; index += 1) {
       const age = random.int(27, 45);
-      const hireDate = random.pick([`${fiscalYear}-07-01`, `${fiscalYear}-10-01`, `${fiscalYear}-10-01`, `${fiscalYear + 1}-01-01`]);
+      const hireDate = random.pick([
+        `${fiscalYear}-07-01`,
+        `${fiscalYear}-10-01`,
+        `${fiscalYear}-10-01`,
+        `${fiscalYear + 1}-01-01`,
+      ]);
       lateStarters.push(
         this.createPerson(
-          { birthFy: fiscalYear - age, hireFy: fiscalYear, hireDate, gender: drawGender(random, 0.38), category: 'permanent', stage: age >= 32 ? SHUNIN : IPPAN, isMidcareer: true, isRehire: false },
+          {
+            birthFy: fiscalYear - age,
+            hireFy: fiscalYear,
+            hireDate,
+            gender: drawGender(random, 0.38),
+            category: 'permanent',
+            stage: age >= 32 ? SHUNIN : IPPAN,
+            isMidcareer: true,
+            isRehire: false,
+          },
           random,
         ),
       );
     }
-    for (let index = Math.round(this.settings.staff * 0.006); index > 0; index -= 1) {
-      const newcomer = this.nonPermanentNewcomer(random, fiscalYear, 'annual_part', false);
+    for (
+      let index = Math.round(this.settings.staff * 0.006);
+      index > 0;
+      index -= 1
+    ) {
+      const newcomer = this.nonPermanentNewcomer(
+        random,
+        fiscalYear,
+        'annual_part',
+        false,
+      );
       newcomer.hireDate = fromEpochDay(random.int(yearStart + 1, yearEnd - 30));
       lateStarters.push(this.createPerson(newcomer, random));
     }
@@ -316,7 +428,16 @@ class CitySimulation {
     for (const retiree of this.retiredLastYear) {
       if (random.chance(REAPPOINTMENT_RATE)) {
         this.createPerson(
-          { birthFy: retiree.birthFy, hireFy: fiscalYear, gender: retiree.gender, category: 'reappointed', stage: SHUNIN, isMidcareer: false, isRehire: true, name: retiree.employee.name },
+          {
+            birthFy: retiree.birthFy,
+            hireFy: fiscalYear,
+            gender: retiree.gender,
+            category: 'reappointed',
+            stage: SHUNIN,
+            isMidcareer: false,
+            isRehire: true,
+            name: retiree.employee.name,
+          },
           random,
         );
       }
@@ -332,7 +453,14 @@ class CitySimulation {
       const open = person.open;
       if (open === null) {
         this.openAssignment(person, person.employee.hireDate);
-      } else if (!sameAssignment(open, this.unitCode(person), DEMO_STAGES[person.stage].code, person.category)) {
+      } else if (
+        !sameAssignment(
+          open,
+          this.unitCode(person),
+          DEMO_STAGES[person.stage].code,
+          person.category,
+        )
+      ) {
         if (this.sink.closesHistory) {
           open.validTo = date;
         }
@@ -343,10 +471,30 @@ class CitySimulation {
 
   private promote(fiscalYear: number, random: Prng): void {
     const progress = this.progress(fiscalYear);
-    const sources: readonly (readonly number[])[] = [[JICHO, KACHO], [KACHO], [KACHO_HOSA, KAKARICHO], [KAKARICHO], [SHUNIN]];
-    const pools = sources.map((stages, target) => this.promotionPool(fiscalYear, target, stages));
-    this.fillSeats(random.shuffle(this.seatsAt(BUCHO, true)), pools[BUCHO], null, fiscalYear, false);
-    this.fillSeats(random.shuffle(this.seatsAt(JICHO, true)), pools[JICHO], null, fiscalYear, false);
+    const sources: readonly (readonly number[])[] = [
+      [JICHO, KACHO],
+      [KACHO],
+      [KACHO_HOSA, KAKARICHO],
+      [KAKARICHO],
+      [SHUNIN],
+    ];
+    const pools = sources.map((stages, target) =>
+      this.promotionPool(fiscalYear, target, stages),
+    );
+    this.fillSeats(
+      random.shuffle(this.seatsAt(BUCHO, true)),
+      pools[BUCHO],
+      null,
+      fiscalYear,
+      false,
+    );
+    this.fillSeats(
+      random.shuffle(this.seatsAt(JICHO, true)),
+      pools[JICHO],
+      null,
+      fiscalYear,
+      false,
+    );
 
     // Promotions to 課長級 are where a city moves its women-manager ratio; the plan's trajectory
     // decides how many of this April's new 課長 are women.
@@ -357,23 +505,52 @@ class CitySimulation {
         womenManagers += 1;
       }
     }
-    const womenNeeded = Math.round(this.womenManagerShare(fiscalYear) * this.managerSeats) - womenManagers;
-    this.fillSeats(chiefSeats, pools[KACHO], Math.min(chiefSeats.length, Math.max(0, womenNeeded)), fiscalYear, false);
+    const womenNeeded =
+      Math.round(this.womenManagerShare(fiscalYear) * this.managerSeats) -
+      womenManagers;
+    this.fillSeats(
+      chiefSeats,
+      pools[KACHO],
+      Math.min(chiefSeats.length, Math.max(0, womenNeeded)),
+      fiscalYear,
+      false,
+    );
 
     const hosaSeats = random.shuffle(this.seatsAt(KACHO_HOSA, true));
-    this.fillSeats(hosaSeats, pools[KACHO_HOSA], roundRandomly((0.3 + 0.1 * progress) * hosaSeats.length, random), fiscalYear, false);
+    this.fillSeats(
+      hosaSeats,
+      pools[KACHO_HOSA],
+      roundRandomly((0.3 + 0.1 * progress) * hosaSeats.length, random),
+      fiscalYear,
+      false,
+    );
     const kakarichoSeats = random.shuffle(this.seatsAt(KAKARICHO, true));
-    this.fillSeats(kakarichoSeats, pools[KAKARICHO], roundRandomly((0.36 + 0.08 * progress) * kakarichoSeats.length, random), fiscalYear, false);
+    this.fillSeats(
+      kakarichoSeats,
+      pools[KAKARICHO],
+      roundRandomly((0.36 + 0.08 * progress) * kakarichoSeats.length, random),
+      fiscalYear,
+      false,
+    );
 
     for (const person of this.active) {
-      if (person.stage === IPPAN && person.category === 'permanent' && isSeniorStaff(person, fiscalYear) && random.chance(0.7)) {
+      if (
+        person.stage === IPPAN &&
+        person.category === 'permanent' &&
+        isSeniorStaff(person, fiscalYear) &&
+        random.chance(0.7)
+      ) {
         person.stage = SHUNIN;
         person.stageSince = fiscalYear;
       }
     }
   }
 
-  private promotionPool(fiscalYear: number, target: number, sourceStages: readonly number[]): Person[] {
+  private promotionPool(
+    fiscalYear: number,
+    target: number,
+    sourceStages: readonly number[],
+  ): Person[] {
     const eligible = (minAge: number) =>
       this.active.filter(
         (person) =>
@@ -389,7 +566,8 @@ class CitySimulation {
     }
     // The stage right below comes first: a 課長補佐 is promoted before a 係長 of the same age.
     for (const person of pool) {
-      person.sortKey = seniority(person, fiscalYear) + (person.stage === target + 1 ? 3 : 0);
+      person.sortKey =
+        seniority(person, fiscalYear) + (person.stage === target + 1 ? 3 : 0);
     }
     return pool.sort((a, b) => b.sortKey - a.sortKey || a.id - b.id);
   }
@@ -398,7 +576,11 @@ class CitySimulation {
   private rotate(fiscalYear: number, random: Prng): void {
     for (let stage = BUCHO; stage <= KAKARICHO; stage += 1) {
       const movers = this.active.filter(
-        (person) => person.stage === stage && person.seat >= 0 && person.promotedIn !== fiscalYear && fiscalYear - person.unitSince >= person.rotation,
+        (person) =>
+          person.stage === stage &&
+          person.seat >= 0 &&
+          person.promotedIn !== fiscalYear &&
+          fiscalYear - person.unitSince >= person.rotation,
       );
       if (movers.length < 2) {
         continue;
@@ -415,7 +597,11 @@ class CitySimulation {
       });
     }
     for (const person of this.active) {
-      if (person.seat < 0 && person.category === 'permanent' && fiscalYear - person.unitSince >= person.rotation) {
+      if (
+        person.seat < 0 &&
+        person.category === 'permanent' &&
+        fiscalYear - person.unitSince >= person.rotation
+      ) {
         this.subsectionCount[person.unit] -= 1;
         person.previousUnit = person.unit;
         person.unit = -1;
@@ -427,23 +613,41 @@ class CitySimulation {
     const { staff } = this.settings;
     const byCategory = new Map<EmploymentCategory, number>();
     for (const person of this.active) {
-      byCategory.set(person.category, (byCategory.get(person.category) ?? 0) + 1);
+      byCategory.set(
+        person.category,
+        (byCategory.get(person.category) ?? 0) + 1,
+      );
     }
     for (const [category, share] of NON_PERMANENT_SHARES) {
-      for (let missing = Math.round(staff * share) - (byCategory.get(category) ?? 0); missing > 0; missing -= 1) {
-        this.createPerson(this.nonPermanentNewcomer(random, fiscalYear, category, false), random);
+      for (
+        let missing =
+          Math.round(staff * share) - (byCategory.get(category) ?? 0);
+        missing > 0;
+        missing -= 1
+      ) {
+        this.createPerson(
+          this.nonPermanentNewcomer(random, fiscalYear, category, false),
+          random,
+        );
       }
     }
     const target = Math.round(staff * (1 + (random.next() - 0.5) * 0.01));
     const womenShare = 0.4 + 0.05 * Math.min(1, this.progress(fiscalYear));
     for (let missing = target - this.active.length; missing > 0; missing -= 1) {
       const isMidcareer = random.chance(0.15);
-      const age = isMidcareer ? random.int(26, 45) : random.chance(0.12) ? 19 : 23;
+      const age = isMidcareer
+        ? random.int(26, 45)
+        : random.chance(0.12)
+          ? 19
+          : 23;
       this.createPerson(
         {
           birthFy: fiscalYear - age,
           hireFy: fiscalYear,
-          gender: drawGender(random, isMidcareer ? womenShare - 0.05 : womenShare),
+          gender: drawGender(
+            random,
+            isMidcareer ? womenShare - 0.05 : womenShare,
+          ),
           category: 'permanent',
           stage: isMidcareer && age >= 32 ? SHUNIN : IPPAN,
           isMidcareer,
@@ -459,10 +663,18 @@ class CitySimulation {
   private createPerson(newcomer: NewPerson, random: Prng): Person {
     const number = String(this.nextNumber).padStart(7, '0');
     this.nextNumber += 1;
-    const birthDay = toEpochDay(fiscalYearStart(newcomer.birthFy)) + random.int(1, 365);
+    const birthDay =
+      toEpochDay(fiscalYearStart(newcomer.birthFy)) + random.int(1, 365);
     const employee: DemoEmployee = {
       employeeNumber: number,
-      name: newcomer.name ?? personName(newcomer.gender, newcomer.birthFy, random.next(), random.next()),
+      name:
+        newcomer.name ??
+        personName(
+          newcomer.gender,
+          newcomer.birthFy,
+          random.next(),
+          random.next(),
+        ),
       gender: newcomer.gender,
       birthDate: fromEpochDay(birthDay),
       hireDate: newcomer.hireDate ?? fiscalYearStart(newcomer.hireFy),
@@ -485,7 +697,10 @@ class CitySimulation {
       unitSince: newcomer.hireFy,
       stageSince: newcomer.hireFy,
       rotation: random.int(3, 4),
-      termEndFy: newcomer.category === 'fixed_term' ? newcomer.hireFy + random.pick([2, 2, 4]) : Number.POSITIVE_INFINITY,
+      termEndFy:
+        newcomer.category === 'fixed_term'
+          ? newcomer.hireFy + random.pick([2, 2, 4])
+          : Number.POSITIVE_INFINITY,
       merit: random.next() * 4,
       open: null,
       separated: false,
@@ -498,9 +713,17 @@ class CitySimulation {
     return person;
   }
 
-  private nonPermanentNewcomer(random: Prng, fiscalYear: number, category: EmploymentCategory, initial: boolean): NewPerson {
-    const age = category === 'fixed_term' ? random.int(30, 55) : random.int(24, 66);
-    const yearsAgo = initial ? random.int(0, category === 'fixed_term' ? 2 : 5) : 0;
+  private nonPermanentNewcomer(
+    random: Prng,
+    fiscalYear: number,
+    category: EmploymentCategory,
+    initial: boolean,
+  ): NewPerson {
+    const age =
+      category === 'fixed_term' ? random.int(30, 55) : random.int(24, 66);
+    const yearsAgo = initial
+      ? random.int(0, category === 'fixed_term' ? 2 : 5)
+      : 0;
     return {
       birthFy: fiscalYear - age,
       hireFy: fiscalYear - yearsAgo,
@@ -513,15 +736,27 @@ class CitySimulation {
   }
 
   /** Fills seats from a pool sorted by seniority; `women` of them go to women when any are left. */
-  private fillSeats(seats: readonly number[], pool: readonly Person[], women: number | null, fiscalYear: number, initial: boolean): void {
-    const queues = { women: pool.filter((person) => person.gender === 'female'), others: pool.filter((person) => person.gender !== 'female'), all: pool };
+  private fillSeats(
+    seats: readonly number[],
+    pool: readonly Person[],
+    women: number | null,
+    fiscalYear: number,
+    initial: boolean,
+  ): void {
+    const queues = {
+      women: pool.filter((person) => person.gender === 'female'),
+      others: pool.filter((person) => person.gender !== 'female'),
+      all: pool,
+    };
     const cursor = { women: 0, others: 0, all: 0 };
     const take = (key: 'women' | 'others' | 'all'): Person | null => {
       const queue = queues[key];
       while (cursor[key] < queue.length) {
         const person = queue[cursor[key]];
         cursor[key] += 1;
-        const free = initial ? person.seat < 0 : person.promotedIn !== fiscalYear;
+        const free = initial
+          ? person.seat < 0
+          : person.promotedIn !== fiscalYear;
         if (free && !person.separated) {
           return person;
         }
@@ -531,8 +766,15 @@ class CitySimulation {
     let womenPlaced = 0;
     seats.forEach((seat, index) => {
       // Error diffusion spreads the women over the seats rather than giving them the first ones.
-      const wantWoman = women !== null && womenPlaced < Math.round((women * (index + 1)) / seats.length);
-      const person = women === null ? take('all') : wantWoman ? (take('women') ?? take('others')) : (take('others') ?? take('women'));
+      const wantWoman =
+        women !== null &&
+        womenPlaced < Math.round((women * (index + 1)) / seats.length);
+      const person =
+        women === null
+          ? take('all')
+          : wantWoman
+            ? (take('women') ?? take('others'))
+            : (take('others') ?? take('women'));
       if (!person) {
         return;
       }
@@ -543,7 +785,11 @@ class CitySimulation {
     });
   }
 
-  private moveIntoSeat(person: Person, seatIndex: number, fiscalYear: number): void {
+  private moveIntoSeat(
+    person: Person,
+    seatIndex: number,
+    fiscalYear: number,
+  ): void {
     const seat = this.structure.seats[seatIndex];
     if (person.seat >= 0) {
       this.structure.seats[person.seat].holder = -1;
@@ -562,13 +808,20 @@ class CitySimulation {
 
   /** Puts everyone without a unit into the 係 furthest below its planned size. */
   private placeUnplaced(fiscalYear: number, random: Prng): void {
-    const unplaced = this.active.filter((person) => person.unit < 0 && !person.separated);
+    const unplaced = this.active.filter(
+      (person) => person.unit < 0 && !person.separated,
+    );
     if (unplaced.length === 0) {
       return;
     }
     const places: number[] = [];
     for (const node of this.structure.subsections) {
-      for (let free = this.structure.nodes[node].capacity - this.subsectionCount[node]; free > 0; free -= 1) {
+      for (
+        let free =
+          this.structure.nodes[node].capacity - this.subsectionCount[node];
+        free > 0;
+        free -= 1
+      ) {
         places.push(node);
       }
     }
@@ -600,17 +853,28 @@ class CitySimulation {
   // ── assignments and reporting lines ────────────────────────────────────────────────────────
 
   /** Invents the career before the first April 1: one step up the ladder at a time, and a transfer. */
-  private writeInitialHistory(person: Person, fiscalYear: number, random: Prng): void {
+  private writeInitialHistory(
+    person: Person,
+    fiscalYear: number,
+    random: Prng,
+  ): void {
     const steps: { stage: number; from: number }[] = [];
     if (person.category === 'permanent') {
       let from = fiscalYear;
       for (let stage = person.stage; stage <= IPPAN; stage += 1) {
-        const skippable = stage !== person.stage && (stage === KACHO_HOSA || stage === JICHO);
+        const skippable =
+          stage !== person.stage && (stage === KACHO_HOSA || stage === JICHO);
         if (skippable && random.chance(0.5)) {
           continue;
         }
-        const ideal = stage === IPPAN ? person.hireFy : person.birthFy + ENTRY_AGE[stage] + random.int(-1, 1);
-        from = steps.length === 0 ? Math.max(person.hireFy, Math.min(ideal, fiscalYear)) : Math.min(ideal, from - 1);
+        const ideal =
+          stage === IPPAN
+            ? person.hireFy
+            : person.birthFy + ENTRY_AGE[stage] + random.int(-1, 1);
+        from =
+          steps.length === 0
+            ? Math.max(person.hireFy, Math.min(ideal, fiscalYear))
+            : Math.min(ideal, from - 1);
         if (from < person.hireFy) {
           break;
         }
@@ -622,7 +886,10 @@ class CitySimulation {
     steps[0].from = person.hireFy;
     const current = steps[steps.length - 1];
     person.stageSince = current.from;
-    person.unitSince = person.category === 'permanent' ? Math.max(current.from, fiscalYear - random.int(0, 3)) : current.from;
+    person.unitSince =
+      person.category === 'permanent'
+        ? Math.max(current.from, fiscalYear - random.int(0, 3))
+        : current.from;
     const closedStep = (stage: number, from: string, to: string) => {
       this.sink.assignments.push({
         employeeNumber: person.employee.employeeNumber,
@@ -634,7 +901,8 @@ class CitySimulation {
       });
     };
     steps.forEach((step, index) => {
-      const from = index === 0 ? person.employee.hireDate : fiscalYearStart(step.from);
+      const from =
+        index === 0 ? person.employee.hireDate : fiscalYearStart(step.from);
       if (index < steps.length - 1) {
         closedStep(step.stage, from, fiscalYearStart(steps[index + 1].from));
       } else if (person.unitSince > step.from) {
@@ -661,7 +929,12 @@ class CitySimulation {
 
   private randomUnitCode(stage: number, random: Prng): string {
     const { departments, sections, subsections, nodes } = this.structure;
-    const level = stage <= JICHO && departments.length > 0 ? departments : stage <= KACHO_HOSA ? sections : subsections;
+    const level =
+      stage <= JICHO && departments.length > 0
+        ? departments
+        : stage <= KACHO_HOSA
+          ? sections
+          : subsections;
     return nodes[random.pick(level)].unit.code;
   }
 
@@ -677,7 +950,11 @@ class CitySimulation {
         continue;
       }
       const current = this.heads[person.unit];
-      if (current < 0 || person.stage < this.people[current].stage || (person.stage === this.people[current].stage && person.id < current)) {
+      if (
+        current < 0 ||
+        person.stage < this.people[current].stage ||
+        (person.stage === this.people[current].stage && person.id < current)
+      ) {
         this.heads[person.unit] = person.id;
       }
     }
@@ -695,12 +972,25 @@ class CitySimulation {
   private supervisorOf(person: Person): string | null {
     const { nodes } = this.structure;
     const ownHead = this.heads[person.unit];
-    if (ownHead >= 0 && this.people[ownHead].stage < person.stage && !this.people[ownHead].separated) {
+    if (
+      ownHead >= 0 &&
+      this.people[ownHead].stage < person.stage &&
+      !this.people[ownHead].separated
+    ) {
       return this.people[ownHead].employee.employeeNumber;
     }
-    for (let unit = nodes[person.unit].parent; unit >= 0; unit = nodes[unit].parent) {
+    for (
+      let unit = nodes[person.unit].parent;
+      unit >= 0;
+      unit = nodes[unit].parent
+    ) {
       const head = this.heads[unit];
-      if (head >= 0 && head !== person.id && this.people[head].stage <= person.stage && !this.people[head].separated) {
+      if (
+        head >= 0 &&
+        head !== person.id &&
+        this.people[head].stage <= person.stage &&
+        !this.people[head].separated
+      ) {
         return this.people[head].employee.employeeNumber;
       }
     }
@@ -709,14 +999,20 @@ class CitySimulation {
 
   private progress(fiscalYear: number): number {
     const { firstFiscalYear, lastFiscalYear } = this.settings;
-    return lastFiscalYear === firstFiscalYear ? 0 : (fiscalYear - firstFiscalYear) / (lastFiscalYear - firstFiscalYear);
+    return lastFiscalYear === firstFiscalYear
+      ? 0
+      : (fiscalYear - firstFiscalYear) / (lastFiscalYear - firstFiscalYear);
   }
 
   private womenManagerShare(fiscalYear: number): number {
     const planned = (year: number) =>
-      WOMEN_MANAGER_SHARE_FIRST + (WOMEN_MANAGER_SHARE_LAST - WOMEN_MANAGER_SHARE_FIRST) * this.progress(year);
+      WOMEN_MANAGER_SHARE_FIRST +
+      (WOMEN_MANAGER_SHARE_LAST - WOMEN_MANAGER_SHARE_FIRST) *
+        this.progress(year);
     const { lastFiscalYear } = this.settings;
-    return fiscalYear > lastFiscalYear ? planned(lastFiscalYear) + WOMEN_MANAGER_SHARE_NEXT_YEAR_GAIN : planned(fiscalYear);
+    return fiscalYear > lastFiscalYear
+      ? planned(lastFiscalYear) + WOMEN_MANAGER_SHARE_NEXT_YEAR_GAIN
+      : planned(fiscalYear);
   }
 }
 
@@ -759,6 +1055,15 @@ function roundRandomly(value: number, random: Prng): number {
   return floor + (random.chance(value - floor) ? 1 : 0);
 }
 
-function sameAssignment(assignment: DemoAssignment, unitCode: string, stageCode: string, category: EmploymentCategory): boolean {
-  return assignment.unitCode === unitCode && assignment.stageCode === stageCode && assignment.category === category;
+function sameAssignment(
+  assignment: DemoAssignment,
+  unitCode: string,
+  stageCode: string,
+  category: EmploymentCategory,
+): boolean {
+  return (
+    assignment.unitCode === unitCode &&
+    assignment.stageCode === stageCode &&
+    assignment.category === category
+  );
 }

@@ -8,22 +8,35 @@ export interface ToKpiDatasetOptions {
 }
 
 /** The city as the kpi reference functions see it; ids are unit/stage codes and 職員番号. */
-export function toKpiDataset(city: DemoCity, options: ToKpiDatasetOptions = {}): KpiDataset {
+export function toKpiDataset(
+  city: DemoCity,
+  options: ToKpiDatasetOptions = {},
+): KpiDataset {
   let employees: DemoEmployee[] = city.employees;
   let assignments: DemoAssignment[] = city.assignments;
   if (options.includeNextFiscalYear) {
     const { asOf } = city.nextFiscalYear;
-    const changed = new Set(city.nextFiscalYear.assignments.map((assignment) => assignment.employeeNumber));
+    const changed = new Set(
+      city.nextFiscalYear.assignments.map(
+        (assignment) => assignment.employeeNumber,
+      ),
+    );
     employees = [...city.employees, ...city.nextFiscalYear.employees];
     assignments = [
       ...city.assignments.map((assignment) =>
-        assignment.validTo === null && changed.has(assignment.employeeNumber) ? { ...assignment, validTo: asOf } : assignment,
+        assignment.validTo === null && changed.has(assignment.employeeNumber)
+          ? { ...assignment, validTo: asOf }
+          : assignment,
       ),
       ...city.nextFiscalYear.assignments,
     ];
   }
   return {
-    units: city.units.map((unit) => ({ id: unit.code, parentId: unit.parentCode, isEmployerUnit: unit.isEmployerUnit })),
+    units: city.units.map((unit) => ({
+      id: unit.code,
+      parentId: unit.parentCode,
+      isEmployerUnit: unit.isEmployerUnit,
+    })),
     stages: city.stages.map((stage) => ({
       id: stage.code,
       officialStage: stage.officialStage,

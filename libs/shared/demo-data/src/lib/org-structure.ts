@@ -1,6 +1,10 @@
 import type { DemoUnit } from './demo-city.types';
 import { BUCHO, JICHO, KACHO, KACHO_HOSA, KAKARICHO } from './demo-stages';
-import type { DepartmentTemplate, EmployerTemplate, SectionTemplate } from './unit-catalog';
+import type {
+  DepartmentTemplate,
+  EmployerTemplate,
+  SectionTemplate,
+} from './unit-catalog';
 import {
   ASSEMBLY_SECTIONS,
   EMPLOYER_TEMPLATES,
@@ -52,7 +56,10 @@ const SECTIONS_PER_DEPARTMENT = 5;
 export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
   const nodes: UnitNode[] = [];
   const seats: Seat[] = [];
-  const totalSubsections = Math.max(EMPLOYER_TEMPLATES.length, Math.round(staff / STAFF_PER_SUBSECTION));
+  const totalSubsections = Math.max(
+    EMPLOYER_TEMPLATES.length,
+    Math.round(staff / STAFF_PER_SUBSECTION),
+  );
   const add = (unit: DemoUnit, level: number, parent: number): number => {
     nodes.push({ unit, level, parent, capacity: 0 });
     return nodes.length - 1;
@@ -64,12 +71,24 @@ export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
   EMPLOYER_TEMPLATES.forEach((employer, employerIndex) => {
     const employerCode = String((employerIndex + 1) * 10);
     const employerNode = add(
-      { code: employerCode, name: employer.name, nameEn: employer.nameEn, parentCode: null, isEmployerUnit: true },
+      {
+        code: employerCode,
+        name: employer.name,
+        nameEn: employer.nameEn,
+        parentCode: null,
+        isEmployerUnit: true,
+      },
       LEVEL_EMPLOYER,
       -1,
     );
-    const subsectionCount = Math.max(1, Math.round(totalSubsections * employer.staffShare));
-    const sectionCount = Math.max(1, Math.round(subsectionCount / SUBSECTIONS_PER_SECTION));
+    const subsectionCount = Math.max(
+      1,
+      Math.round(totalSubsections * employer.staffShare),
+    );
+    const sectionCount = Math.max(
+      1,
+      Math.round(subsectionCount / SUBSECTIONS_PER_SECTION),
+    );
     const departments = departmentsFor(employer, sectionCount);
     if (employer.hasHead) {
       addSeat(employerNode, BUCHO);
@@ -91,7 +110,17 @@ export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
       departments.forEach((department, departmentIndex) => {
         const code = `${employerCode}-${pad(departmentIndex + 1)}`;
         departmentNodes.push(
-          add({ code, name: department.name, nameEn: department.nameEn, parentCode: employerCode, isEmployerUnit: false }, LEVEL_DEPARTMENT, employerNode),
+          add(
+            {
+              code,
+              name: department.name,
+              nameEn: department.nameEn,
+              parentCode: employerCode,
+              isEmployerUnit: false,
+            },
+            LEVEL_DEPARTMENT,
+            employerNode,
+          ),
         );
       });
       // Round-robin keeps small cities' 局 similar in size instead of one full 局 and many empty ones.
@@ -103,7 +132,14 @@ export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
         const templates = departments[departmentIndex].sections;
         const template = templates[position % templates.length];
         const copy = Math.floor(position / templates.length) + 1;
-        sectionNodes.push(addSection(template, copy, departmentNodes[departmentIndex], position));
+        sectionNodes.push(
+          addSection(
+            template,
+            copy,
+            departmentNodes[departmentIndex],
+            position,
+          ),
+        );
         sectionTemplates.push(template);
       }
       departmentNodes.forEach((departmentNode, departmentIndex) => {
@@ -112,7 +148,9 @@ export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
           addSeat(departmentNode, JICHO);
         }
         // 担当課長 (課長級 without a 課 of their own) bring managers to the usual ~7 % of staff.
-        const extraSectionChiefs = Math.floor(perDepartment[departmentIndex] * 0.6);
+        const extraSectionChiefs = Math.floor(
+          perDepartment[departmentIndex] * 0.6,
+        );
         for (let extra = 0; extra < extraSectionChiefs; extra += 1) {
           addSeat(departmentNode, KACHO);
         }
@@ -131,14 +169,25 @@ export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
       }
       const names = subsectionNames(sectionTemplates[sectionIndex]);
       const section = nodes[sectionNode].unit;
-      for (let position = 0; position < perSection[sectionIndex]; position += 1) {
+      for (
+        let position = 0;
+        position < perSection[sectionIndex];
+        position += 1
+      ) {
         const baseName = names[position % names.length];
         const copy = Math.floor(position / names.length) + 1;
         const node = add(
           {
             code: `${section.code}-${pad(position + 1)}`,
             name: numberedName(baseName, copy),
-            nameEn: numberedNameEn(subsectionNameEn(baseName, section.nameEn, position % names.length), copy),
+            nameEn: numberedNameEn(
+              subsectionNameEn(
+                baseName,
+                section.nameEn,
+                position % names.length,
+              ),
+              copy,
+            ),
             parentCode: section.code,
             isEmployerUnit: false,
           },
@@ -160,7 +209,12 @@ export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
     departments: indexesAt(nodes, LEVEL_DEPARTMENT),
   };
 
-  function addSection(template: SectionTemplate, copy: number, parent: number, position: number): number {
+  function addSection(
+    template: SectionTemplate,
+    copy: number,
+    parent: number,
+    position: number,
+  ): number {
     const parentCode = nodes[parent].unit.code;
     return add(
       {
@@ -176,7 +230,10 @@ export function buildOrgStructure(staff: number, random: Prng): OrgStructure {
   }
 }
 
-function departmentsFor(employer: EmployerTemplate, sectionCount: number): DepartmentTemplate[] | null {
+function departmentsFor(
+  employer: EmployerTemplate,
+  sectionCount: number,
+): DepartmentTemplate[] | null {
   if (employer.departments === null) {
     return null;
   }
@@ -201,16 +258,30 @@ function subsectionNames(template: SectionTemplate): readonly string[] {
   return [...own, ...GENERIC_SUBSECTIONS.filter((name) => !own.includes(name))];
 }
 
-function distributeCapacity(nodes: UnitNode[], subsections: number[], places: number, random: Prng): void {
+function distributeCapacity(
+  nodes: UnitNode[],
+  subsections: number[],
+  places: number,
+  random: Prng,
+): void {
   const weights = subsections.map(() => random.int(6, 11));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   let assigned = 0;
   subsections.forEach((node, index) => {
-    const capacity = Math.max(1, Math.floor((weights[index] / totalWeight) * Math.max(places, subsections.length)));
+    const capacity = Math.max(
+      1,
+      Math.floor(
+        (weights[index] / totalWeight) * Math.max(places, subsections.length),
+      ),
+    );
     nodes[node].capacity = capacity;
     assigned += capacity;
   });
-  for (let index = 0; assigned < places; index = (index + 1) % subsections.length) {
+  for (
+    let index = 0;
+    assigned < places;
+    index = (index + 1) % subsections.length
+  ) {
     nodes[subsections[index]].capacity += 1;
     assigned += 1;
   }

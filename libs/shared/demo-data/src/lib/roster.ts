@@ -1,6 +1,14 @@
 import type { IsoDate } from '@ikuboard/shared/kpi';
 
-import type { DemoAssignment, DemoCity, DemoEmployee, DemoRoster, DemoStage, DemoUnit, RosterRow } from './demo-city.types';
+import type {
+  DemoAssignment,
+  DemoCity,
+  DemoEmployee,
+  DemoRoster,
+  DemoStage,
+  DemoUnit,
+  RosterRow,
+} from './demo-city.types';
 
 interface Placed {
   employee: DemoEmployee;
@@ -11,14 +19,21 @@ interface Placed {
 export function rosterAsOf(city: DemoCity, asOf: IsoDate): RosterRow[] {
   const assignmentByEmployee = new Map<string, DemoAssignment>();
   for (const assignment of city.assignments) {
-    if (assignment.validFrom <= asOf && (assignment.validTo === null || asOf < assignment.validTo)) {
+    if (
+      assignment.validFrom <= asOf &&
+      (assignment.validTo === null || asOf < assignment.validTo)
+    ) {
       assignmentByEmployee.set(assignment.employeeNumber, assignment);
     }
   }
   const placed: Placed[] = [];
   for (const employee of city.employees) {
     const assignment = assignmentByEmployee.get(employee.employeeNumber);
-    if (assignment && employee.hireDate <= asOf && (employee.separationDate === null || asOf <= employee.separationDate)) {
+    if (
+      assignment &&
+      employee.hireDate <= asOf &&
+      (employee.separationDate === null || asOf <= employee.separationDate)
+    ) {
       placed.push({ employee, assignment });
     }
   }
@@ -31,7 +46,12 @@ export function rosterAsOf(city: DemoCity, asOf: IsoDate): RosterRow[] {
  */
 export function nextYearRoster(city: DemoCity): DemoRoster {
   const { asOf } = city.nextFiscalYear;
-  const nextAssignment = new Map(city.nextFiscalYear.assignments.map((assignment) => [assignment.employeeNumber, assignment]));
+  const nextAssignment = new Map(
+    city.nextFiscalYear.assignments.map((assignment) => [
+      assignment.employeeNumber,
+      assignment,
+    ]),
+  );
   const openAssignment = new Map<string, DemoAssignment>();
   for (const assignment of city.assignments) {
     if (assignment.validTo === null) {
@@ -39,11 +59,16 @@ export function nextYearRoster(city: DemoCity): DemoRoster {
     }
   }
   const placed: Placed[] = [];
-  for (const employee of [...city.employees, ...city.nextFiscalYear.employees]) {
+  for (const employee of [
+    ...city.employees,
+    ...city.nextFiscalYear.employees,
+  ]) {
     if (employee.separationDate !== null && employee.separationDate < asOf) {
       continue;
     }
-    const assignment = nextAssignment.get(employee.employeeNumber) ?? openAssignment.get(employee.employeeNumber);
+    const assignment =
+      nextAssignment.get(employee.employeeNumber) ??
+      openAssignment.get(employee.employeeNumber);
     if (assignment) {
       placed.push({ employee, assignment });
     }
@@ -51,7 +76,12 @@ export function nextYearRoster(city: DemoCity): DemoRoster {
   return { asOf, rows: rosterRows(city.units, city.stages, placed, asOf) };
 }
 
-function rosterRows(units: readonly DemoUnit[], stages: readonly DemoStage[], placed: readonly Placed[], asOf: IsoDate): RosterRow[] {
+function rosterRows(
+  units: readonly DemoUnit[],
+  stages: readonly DemoStage[],
+  placed: readonly Placed[],
+  asOf: IsoDate,
+): RosterRow[] {
   const supervisors = supervisorsOf(units, stages, placed);
   return placed.map(({ employee, assignment }) => ({
     employeeNumber: employee.employeeNumber,
@@ -62,7 +92,10 @@ function rosterRows(units: readonly DemoUnit[], stages: readonly DemoStage[], pl
     category: assignment.category,
     hireDate: employee.hireDate,
     // A later separation is not known yet on `asOf`; only one ending that very day is on the sheet.
-    separationDate: employee.separationDate !== null && employee.separationDate <= asOf ? employee.separationDate : null,
+    separationDate:
+      employee.separationDate !== null && employee.separationDate <= asOf
+        ? employee.separationDate
+        : null,
     supervisorNumber: supervisors.get(employee.employeeNumber) ?? null,
     isRehire: employee.isRehire,
     isMidcareer: employee.isMidcareer,
@@ -81,15 +114,24 @@ export function supervisorsOf(
 ): Map<string, string | null> {
   const parentOf = new Map(units.map((unit) => [unit.code, unit.parentCode]));
   const stageByCode = new Map(stages.map((stage) => [stage.code, stage]));
-  const rank = (assignment: DemoAssignment) => stageByCode.get(assignment.stageCode)?.sortOrder ?? Number.POSITIVE_INFINITY;
+  const rank = (assignment: DemoAssignment) =>
+    stageByCode.get(assignment.stageCode)?.sortOrder ??
+    Number.POSITIVE_INFINITY;
   const heads = new Map<string, { number: string; rank: number }>();
   for (const { employee, assignment } of placed) {
     if (!stageByCode.get(assignment.stageCode)?.isSupervisor) {
       continue;
     }
     const current = heads.get(assignment.unitCode);
-    const candidate = { number: employee.employeeNumber, rank: rank(assignment) };
-    if (!current || candidate.rank < current.rank || (candidate.rank === current.rank && candidate.number < current.number)) {
+    const candidate = {
+      number: employee.employeeNumber,
+      rank: rank(assignment),
+    };
+    if (
+      !current ||
+      candidate.rank < current.rank ||
+      (candidate.rank === current.rank && candidate.number < current.number)
+    ) {
       heads.set(assignment.unitCode, candidate);
     }
   }
@@ -97,10 +139,19 @@ export function supervisorsOf(
   for (const { employee, assignment } of placed) {
     const ownRank = rank(assignment);
     const ownHead = heads.get(assignment.unitCode);
-    let supervisor: string | null = ownHead && ownHead.rank < ownRank ? ownHead.number : null;
-    for (let unit = parentOf.get(assignment.unitCode) ?? null; supervisor === null && unit !== null; unit = parentOf.get(unit) ?? null) {
+    let supervisor: string | null =
+      ownHead && ownHead.rank < ownRank ? ownHead.number : null;
+    for (
+      let unit = parentOf.get(assignment.unitCode) ?? null;
+      supervisor === null && unit !== null;
+      unit = parentOf.get(unit) ?? null
+    ) {
       const head = heads.get(unit);
-      if (head && head.rank <= ownRank && head.number !== employee.employeeNumber) {
+      if (
+        head &&
+        head.rank <= ownRank &&
+        head.number !== employee.employeeNumber
+      ) {
         supervisor = head.number;
       }
     }

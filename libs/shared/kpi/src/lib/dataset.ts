@@ -1,4 +1,8 @@
-import type { EmploymentCategory, Gender, OfficialStage } from '@ikuboard/shared/contracts';
+import type {
+  EmploymentCategory,
+  Gender,
+  OfficialStage,
+} from '@ikuboard/shared/contracts';
 
 /**
  * The person-level data a KPI is defined over, as plain values. The API's SQL computes the same
@@ -53,4 +57,6 @@ export interface KpiScope {
   categories: readonly EmploymentCategory[];
 }
 
-export const DEFAULT_KPI_CATEGORIES: readonly EmploymentCategory[] = ['permanent'];
+export const DEFAULT_KPI_CATEGORIES: readonly EmploymentCategory[] = [
+  'permanent',
+];

@@ -55,12 +55,18 @@ describe('fiscal year (年度, April–March)', () => {
     expect(parseFiscalYear(text)).toBe(expected);
   });
 
-  it.each(['', '令和', '令和0年度', 'R', '24', 'next year', '2024-04-01', '昭和60年度'])(
-    'returns null for the unparseable %p',
-    (text) => {
-      expect(parseFiscalYear(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '令和',
+    '令和0年度',
+    'R',
+    '24',
+    'next year',
+    '2024-04-01',
+    '昭和60年度',
+  ])('returns null for the unparseable %p', (text) => {
+    expect(parseFiscalYear(text)).toBeNull();
+  });
 
   it('round-trips every fiscal year through its Japanese name', () => {
     for (let fiscalYear = 1989; fiscalYear <= 2060; fiscalYear += 1) {

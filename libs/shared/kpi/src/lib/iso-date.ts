@@ -9,7 +9,11 @@ export function isValidIsoDate(text: string): text is IsoDate {
   if (!match) {
     return false;
   }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [year, month, day] = [
+    Number(match[1]),
+    Number(match[2]),
+    Number(match[3]),
+  ];
   if (month < 1 || month > 12 || day < 1) {
     return false;
   }

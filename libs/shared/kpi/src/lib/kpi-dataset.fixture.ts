@@ -1,6 +1,13 @@
 import type { EmploymentCategory, Gender } from '@ikuboard/shared/contracts';
 
-import type { IsoDate, KpiAssignment, KpiDataset, KpiEmployee, KpiOrgUnit, KpiPositionStage } from './dataset';
+import type {
+  IsoDate,
+  KpiAssignment,
+  KpiDataset,
+  KpiEmployee,
+  KpiOrgUnit,
+  KpiPositionStage,
+} from './dataset';
 
 /**
  * A tiny city for hand-computed specs:
@@ -16,11 +23,36 @@ export const FIXTURE_UNITS: KpiOrgUnit[] = [
 ];
 
 export const FIXTURE_STAGES: KpiPositionStage[] = [
-  { id: 'bucho', officialStage: 'director', isManager: true, isSupervisor: true },
-  { id: 'kacho', officialStage: 'section_chief', isManager: true, isSupervisor: true },
-  { id: 'hosa', officialStage: 'deputy_chief', isManager: false, isSupervisor: true },
-  { id: 'kakaricho', officialStage: 'subsection_chief', isManager: false, isSupervisor: true },
-  { id: 'ippan', officialStage: 'staff', isManager: false, isSupervisor: false },
+  {
+    id: 'bucho',
+    officialStage: 'director',
+    isManager: true,
+    isSupervisor: true,
+  },
+  {
+    id: 'kacho',
+    officialStage: 'section_chief',
+    isManager: true,
+    isSupervisor: true,
+  },
+  {
+    id: 'hosa',
+    officialStage: 'deputy_chief',
+    isManager: false,
+    isSupervisor: true,
+  },
+  {
+    id: 'kakaricho',
+    officialStage: 'subsection_chief',
+    isManager: false,
+    isSupervisor: true,
+  },
+  {
+    id: 'ippan',
+    officialStage: 'staff',
+    isManager: false,
+    isSupervisor: false,
+  },
 ];
 
 export interface FixturePerson {
@@ -33,7 +65,10 @@ export interface FixturePerson {
   separationDate?: IsoDate | null;
 }
 
-export function fixtureDataset(people: readonly FixturePerson[], extraAssignments: KpiAssignment[] = []): KpiDataset {
+export function fixtureDataset(
+  people: readonly FixturePerson[],
+  extraAssignments: KpiAssignment[] = [],
+): KpiDataset {
   const employees: KpiEmployee[] = people.map((person) => ({
     id: person.id,
     gender: person.gender,
@@ -50,5 +85,10 @@ export function fixtureDataset(people: readonly FixturePerson[], extraAssignment
     stageId: person.stage,
     category: person.category ?? 'permanent',
   }));
-  return { units: FIXTURE_UNITS, stages: FIXTURE_STAGES, employees, assignments: [...assignments, ...extraAssignments] };
+  return {
+    units: FIXTURE_UNITS,
+    stages: FIXTURE_STAGES,
+    employees,
+    assignments: [...assignments, ...extraAssignments],
+  };
 }

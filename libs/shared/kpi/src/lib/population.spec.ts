@@ -1,8 +1,16 @@
 import type { KpiAssignment } from './dataset';
 import { FIXTURE_UNITS, fixtureDataset } from './kpi-dataset.fixture';
-import { assignmentOn, isInService, populationOn, unitSubtree } from './population';
+import {
+  assignmentOn,
+  isInService,
+  populationOn,
+  unitSubtree,
+} from './population';
 
-const PERMANENT_WHOLE_CITY = { unitId: null, categories: ['permanent'] } as const;
+const PERMANENT_WHOLE_CITY = {
+  unitId: null,
+  categories: ['permanent'],
+} as const;
 
 describe('isInService', () => {
   const employee = { hireDate: '2025-04-01', separationDate: '2026-03-31' };
@@ -23,16 +31,34 @@ describe('isInService', () => {
 
 describe('assignmentOn', () => {
   const assignments: KpiAssignment[] = [
-    { employeeId: 'e1', validFrom: '2020-04-01', validTo: '2025-04-01', orgUnitId: 'general', stageId: 'ippan', category: 'permanent' },
-    { employeeId: 'e1', validFrom: '2025-04-01', validTo: null, orgUnitId: 'welfare', stageId: 'kakaricho', category: 'permanent' },
+    {
+      employeeId: 'e1',
+      validFrom: '2020-04-01',
+      validTo: '2025-04-01',
+      orgUnitId: 'general',
+      stageId: 'ippan',
+      category: 'permanent',
+    },
+    {
+      employeeId: 'e1',
+      validFrom: '2025-04-01',
+      validTo: null,
+      orgUnitId: 'welfare',
+      stageId: 'kakaricho',
+      category: 'permanent',
+    },
   ];
 
   it('takes the new assignment when it changes on the reference date (validTo is exclusive)', () => {
-    expect(assignmentOn(assignments, 'e1', '2025-04-01')?.orgUnitId).toBe('welfare');
+    expect(assignmentOn(assignments, 'e1', '2025-04-01')?.orgUnitId).toBe(
+      'welfare',
+    );
   });
 
   it('keeps the old assignment on the day before the change', () => {
-    expect(assignmentOn(assignments, 'e1', '2025-03-31')?.orgUnitId).toBe('general');
+    expect(assignmentOn(assignments, 'e1', '2025-03-31')?.orgUnitId).toBe(
+      'general',
+    );
   });
 
   it('has none before the first assignment or for an unknown employee', () => {
@@ -43,7 +69,11 @@ describe('assignmentOn', () => {
 
 describe('unitSubtree', () => {
   it('holds the unit and its descendants but not a sibling', () => {
-    expect([...unitSubtree(FIXTURE_UNITS, 'mayor')].sort()).toEqual(['general', 'mayor', 'welfare']);
+    expect([...unitSubtree(FIXTURE_UNITS, 'mayor')].sort()).toEqual([
+      'general',
+      'mayor',
+      'welfare',
+    ]);
     expect([...unitSubtree(FIXTURE_UNITS, 'general')]).toEqual(['general']);
   });
 
@@ -58,29 +88,72 @@ describe('unitSubtree', () => {
 
 describe('populationOn', () => {
   it('counts whoever is in service and in scope on the date, with the stage of that day', () => {
-    const dataset = fixtureDataset(
-      [
-        { id: 'hired-today', gender: 'female', unit: 'general', stage: 'ippan', hireDate: '2025-04-01' },
-        { id: 'left-yesterday', gender: 'male', unit: 'general', stage: 'ippan', separationDate: '2025-03-31' },
-        { id: 'leaves-today', gender: 'male', unit: 'general', stage: 'ippan', separationDate: '2025-04-01' },
-        { id: 'hired-tomorrow', gender: 'female', unit: 'general', stage: 'ippan', hireDate: '2025-04-02' },
-        { id: 'annual', gender: 'female', unit: 'general', stage: 'ippan', category: 'annual_part' },
-        { id: 'board-staff', gender: 'female', unit: 'board', stage: 'ippan' },
-      ],
+    const dataset = fixtureDataset([
+      {
+        id: 'hired-today',
+        gender: 'female',
+        unit: 'general',
+        stage: 'ippan',
+        hireDate: '2025-04-01',
+      },
+      {
+        id: 'left-yesterday',
+        gender: 'male',
+        unit: 'general',
+        stage: 'ippan',
+        separationDate: '2025-03-31',
+      },
+      {
+        id: 'leaves-today',
+        gender: 'male',
+        unit: 'general',
+        stage: 'ippan',
+        separationDate: '2025-04-01',
+      },
+      {
+        id: 'hired-tomorrow',
+        gender: 'female',
+        unit: 'general',
+        stage: 'ippan',
+        hireDate: '2025-04-02',
+      },
+      {
+        id: 'annual',
+        gender: 'female',
+        unit: 'general',
+        stage: 'ippan',
+        category: 'annual_part',
+      },
+      { id: 'board-staff', gender: 'female', unit: 'board', stage: 'ippan' },
+    ]);
+    const ids = populationOn(dataset, '2025-04-01', PERMANENT_WHOLE_CITY).map(
+      (member) => member.employee.id,
     );
-    const ids = populationOn(dataset, '2025-04-01', PERMANENT_WHOLE_CITY).map((member) => member.employee.id);
     expect(ids.sort()).toEqual(['board-staff', 'hired-today', 'leaves-today']);
   });
 
   it('filters by the category of the assignment on the date', () => {
     const dataset = fixtureDataset([
       { id: 'permanent', gender: 'female', unit: 'general', stage: 'ippan' },
-      { id: 'annual', gender: 'female', unit: 'general', stage: 'ippan', category: 'annual_part' },
-      { id: 'reappointed', gender: 'male', unit: 'general', stage: 'ippan', category: 'reappointed' },
+      {
+        id: 'annual',
+        gender: 'female',
+        unit: 'general',
+        stage: 'ippan',
+        category: 'annual_part',
+      },
+      {
+        id: 'reappointed',
+        gender: 'male',
+        unit: 'general',
+        stage: 'ippan',
+        category: 'reappointed',
+      },
     ]);
-    const ids = populationOn(dataset, '2025-04-01', { unitId: null, categories: ['annual_part', 'reappointed'] }).map(
-      (member) => member.employee.id,
-    );
+    const ids = populationOn(dataset, '2025-04-01', {
+      unitId: null,
+      categories: ['annual_part', 'reappointed'],
+    }).map((member) => member.employee.id);
     expect(ids.sort()).toEqual(['annual', 'reappointed']);
   });
 });

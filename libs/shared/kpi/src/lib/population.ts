@@ -11,12 +11,24 @@ import type {
 } from './dataset';
 
 /** The separation date is the last day of service, so it is still "in service". */
-export function isInService(employee: Pick<KpiEmployee, 'hireDate' | 'separationDate'>, date: IsoDate): boolean {
-  return employee.hireDate <= date && (employee.separationDate === null || date <= employee.separationDate);
+export function isInService(
+  employee: Pick<KpiEmployee, 'hireDate' | 'separationDate'>,
+  date: IsoDate,
+): boolean {
+  return (
+    employee.hireDate <= date &&
+    (employee.separationDate === null || date <= employee.separationDate)
+  );
 }
 
-export function isAssignmentActiveOn(assignment: Pick<KpiAssignment, 'validFrom' | 'validTo'>, date: IsoDate): boolean {
-  return assignment.validFrom <= date && (assignment.validTo === null || date < assignment.validTo);
+export function isAssignmentActiveOn(
+  assignment: Pick<KpiAssignment, 'validFrom' | 'validTo'>,
+  date: IsoDate,
+): boolean {
+  return (
+    assignment.validFrom <= date &&
+    (assignment.validTo === null || date < assignment.validTo)
+  );
 }
 
 /** The assignment in effect on `date`; on a change date the new one wins (validTo is exclusive). */
@@ -26,7 +38,10 @@ export function assignmentOn(
   date: IsoDate,
 ): KpiAssignment | null {
   for (const assignment of assignments) {
-    if (assignment.employeeId === employeeId && isAssignmentActiveOn(assignment, date)) {
+    if (
+      assignment.employeeId === employeeId &&
+      isAssignmentActiveOn(assignment, date)
+    ) {
       return assignment;
     }
   }
@@ -34,7 +49,10 @@ export function assignmentOn(
 }
 
 /** The ids of `unitId` and all its descendants; null means the whole organization. */
-export function unitSubtree(units: readonly KpiOrgUnit[], unitId: string | null): Set<string> {
+export function unitSubtree(
+  units: readonly KpiOrgUnit[],
+  unitId: string | null,
+): Set<string> {
   if (unitId === null) {
     return new Set(units.map((unit) => unit.id));
   }
@@ -69,7 +87,11 @@ export interface PopulationMember {
  * DOMAIN.md §3 "population": in service on `date`, with the assignment of that date in one of the
  * scope's categories and in the scope's unit subtree.
  */
-export function populationOn(dataset: KpiDataset, date: IsoDate, scope: KpiScope): PopulationMember[] {
+export function populationOn(
+  dataset: KpiDataset,
+  date: IsoDate,
+  scope: KpiScope,
+): PopulationMember[] {
   const unitIds = unitSubtree(dataset.units, scope.unitId);
   const categories = new Set<EmploymentCategory>(scope.categories);
   const stagesById = new Map(dataset.stages.map((stage) => [stage.id, stage]));
@@ -86,7 +108,11 @@ export function populationOn(dataset: KpiDataset, date: IsoDate, scope: KpiScope
       continue;
     }
     const assignment = activeAssignmentByEmployee.get(employee.id);
-    if (!assignment || !categories.has(assignment.category) || !unitIds.has(assignment.orgUnitId)) {
+    if (
+      !assignment ||
+      !categories.has(assignment.category) ||
+      !unitIds.has(assignment.orgUnitId)
+    ) {
       continue;
     }
     const stage = stagesById.get(assignment.stageId);

@@ -1,4 +1,8 @@
-import type { KpiCode, KpiValueDto, OfficialStage } from '@ikuboard/shared/contracts';
+import type {
+  KpiCode,
+  KpiValueDto,
+  OfficialStage,
+} from '@ikuboard/shared/contracts';
 import { KPI_CODES } from '@ikuboard/shared/contracts';
 
 import type { KpiDataset, KpiScope } from './dataset';
@@ -21,7 +25,9 @@ export type StaffRatioKpiCode = Extract<
 >;
 
 /** Which members form the group whose female share a code measures. */
-const GROUP_OF: Readonly<Record<StaffRatioKpiCode, (member: PopulationMember) => boolean>> = {
+const GROUP_OF: Readonly<
+  Record<StaffRatioKpiCode, (member: PopulationMember) => boolean>
+> = {
   female_staff_ratio: () => true,
   female_manager_ratio: (member) => member.stage.isManager,
   female_supervisor_ratio: (member) => member.stage.isSupervisor,
@@ -31,11 +37,13 @@ const GROUP_OF: Readonly<Record<StaffRatioKpiCode, (member: PopulationMember) =>
   female_ratio_stage_subsection_chief: officialStageIs('subsection_chief'),
 };
 
-export const STAFF_RATIO_KPI_CODES: readonly StaffRatioKpiCode[] = KPI_CODES.filter(
-  (code): code is StaffRatioKpiCode => code in GROUP_OF,
-);
+export const STAFF_RATIO_KPI_CODES: readonly StaffRatioKpiCode[] =
+  KPI_CODES.filter((code): code is StaffRatioKpiCode => code in GROUP_OF);
 
-export const DEFAULT_KPI_SCOPE: KpiScope = { unitId: null, categories: DEFAULT_KPI_CATEGORIES };
+export const DEFAULT_KPI_SCOPE: KpiScope = {
+  unitId: null,
+  categories: DEFAULT_KPI_CATEGORIES,
+};
 
 /**
  * Female share of a group as of FY-04-01. `unspecified` stays in the denominator: the official
@@ -57,7 +65,14 @@ export function femaleShareOf(
       }
     }
   }
-  return { code, fiscalYear, measure: 'percent', numerator, denominator, value: percent(numerator, denominator) };
+  return {
+    code,
+    fiscalYear,
+    measure: 'percent',
+    numerator,
+    denominator,
+    value: percent(numerator, denominator),
+  };
 }
 
 /** All seven staff-ratio KPIs in KPI_CODES order, from one population snapshot. */
@@ -67,7 +82,9 @@ export function computeStaffRatioKpis(
   scope: KpiScope = DEFAULT_KPI_SCOPE,
 ): KpiValueDto[] {
   const members = populationOn(dataset, fiscalYearStart(fiscalYear), scope);
-  return STAFF_RATIO_KPI_CODES.map((code) => femaleShareOf(members, code, fiscalYear));
+  return STAFF_RATIO_KPI_CODES.map((code) =>
+    femaleShareOf(members, code, fiscalYear),
+  );
 }
 
 export function computeStaffRatioKpi(
@@ -76,22 +93,36 @@ export function computeStaffRatioKpi(
   fiscalYear: number,
   scope: KpiScope = DEFAULT_KPI_SCOPE,
 ): KpiValueDto {
-  return femaleShareOf(populationOn(dataset, fiscalYearStart(fiscalYear), scope), code, fiscalYear);
+  return femaleShareOf(
+    populationOn(dataset, fiscalYearStart(fiscalYear), scope),
+    code,
+    fiscalYear,
+  );
 }
 
 export const femaleStaffRatio = bindCode('female_staff_ratio');
 export const femaleManagerRatio = bindCode('female_manager_ratio');
 export const femaleSupervisorRatio = bindCode('female_supervisor_ratio');
 export const femaleRatioStageDirector = bindCode('female_ratio_stage_director');
-export const femaleRatioStageSectionChief = bindCode('female_ratio_stage_section_chief');
-export const femaleRatioStageDeputyChief = bindCode('female_ratio_stage_deputy_chief');
-export const femaleRatioStageSubsectionChief = bindCode('female_ratio_stage_subsection_chief');
+export const femaleRatioStageSectionChief = bindCode(
+  'female_ratio_stage_section_chief',
+);
+export const femaleRatioStageDeputyChief = bindCode(
+  'female_ratio_stage_deputy_chief',
+);
+export const femaleRatioStageSubsectionChief = bindCode(
+  'female_ratio_stage_subsection_chief',
+);
 
 function bindCode(code: StaffRatioKpiCode) {
-  return (dataset: KpiDataset, fiscalYear: number, scope: KpiScope = DEFAULT_KPI_SCOPE): KpiValueDto =>
-    computeStaffRatioKpi(dataset, code, fiscalYear, scope);
+  return (
+    dataset: KpiDataset,
+    fiscalYear: number,
+    scope: KpiScope = DEFAULT_KPI_SCOPE,
+  ): KpiValueDto => computeStaffRatioKpi(dataset, code, fiscalYear, scope);
 }
 
 function officialStageIs(officialStage: OfficialStage) {
-  return (member: PopulationMember): boolean => member.stage.officialStage === officialStage;
+  return (member: PopulationMember): boolean =>
+    member.stage.officialStage === officialStage;
 }
