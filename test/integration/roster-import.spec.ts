@@ -713,6 +713,22 @@ describe('units and roster import', () => {
     expect(noAsOf.status).toBe(400);
     expect((noAsOf.body as ApiErrorDto).code).toBe('IMPORT_AS_OF_REQUIRED');
 
+    const oversized = await hr.import(
+      'roster',
+      Buffer.concat([
+        Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+        Buffer.alloc(3 * 1024 * 1024),
+      ]),
+      {
+        asOf: '2026-04-01',
+      },
+    );
+    expect(oversized.status).toBe(413);
+    expect(oversized.body).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: { ja: expect.stringContaining('大きすぎ') },
+    });
+
     const corruptZip = Buffer.concat([
       Buffer.from([0x50, 0x4b, 0x03, 0x04]),
       Buffer.alloc(200, 7),

@@ -53,7 +53,7 @@ async function waitUntilReady(baseUrl, child, deadlineMs) {
   throw new Error(`The API did not become ready within ${deadlineMs / 1000} s`);
 }
 
-async function startApiServer({ mode }) {
+async function startApiServer({ mode, env = {} }) {
   const dataDir = mkdtempSync(join(tmpdir(), `ikuboard-${mode}-`));
   // The embedded cluster runs as the postgres user, which must be able to enter the directory.
   require('node:fs').chmodSync(dataDir, 0o755);
@@ -72,6 +72,7 @@ async function startApiServer({ mode }) {
       COOKIE_SECURE: 'false',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
