@@ -18,6 +18,8 @@ const env = {
   NX_DAEMON: 'false',
   NX_TUI: 'false',
   NX_INTERACTIVE: 'false',
+  // CI must run every test, never replay a result from the machine-wide Nx cache (~/.nx).
+  ...(process.env.CI ? { NX_SKIP_NX_CACHE: 'true' } : {}),
 };
 
 function step(name, command, commandArgs, extraEnv = {}) {
