@@ -3,7 +3,8 @@ import type {
   LocalizedText,
 } from '@ikuboard/shared/contracts';
 
-import { cellToText, type Parsed, type RawCell } from './cell-values';
+import { cellToText, isBlank, type Parsed, type RawCell } from './cell-values';
+import type { SheetRow } from './xlsx-reader';
 
 /** Collects every bad cell of a file; the import writes nothing while any is present. */
 export class CellErrors {
@@ -45,4 +46,31 @@ export class CellErrors {
   get count(): number {
     return this.list.length;
   }
+}
+
+/**
+ * Reads the cells of one row through parsers, recording each bad cell under its template header:
+ * `required(key, parse)` gives the value or undefined; `optional` also gives null for a blank cell.
+ */
+export function rowReader<K extends string>(
+  errors: CellErrors,
+  row: SheetRow<K>,
+  headers: Record<K, string>,
+) {
+  const required = <T>(
+    key: K,
+    parse: (cell: RawCell) => Parsed<T>,
+  ): T | undefined =>
+    errors.take(
+      row.rowNumber,
+      headers[key],
+      row.cells[key],
+      parse(row.cells[key]),
+    );
+  const optional = <T>(
+    key: K,
+    parse: (cell: RawCell) => Parsed<T>,
+  ): T | null | undefined =>
+    isBlank(row.cells[key]) ? null : required(key, parse);
+  return { required, optional };
 }

@@ -9,7 +9,6 @@ import type {
 import { addDays } from '@ikuboard/shared/kpi';
 
 import {
-  isBlank,
   normalizeText,
   parseBoolean,
   parseCode,
@@ -18,7 +17,7 @@ import {
   parseGender,
   parseText,
 } from './cell-values';
-import { CellErrors } from './import-errors';
+import { CellErrors, rowReader } from './import-errors';
 import { ROSTER_COLUMNS, type RosterColumnKey } from './import-columns';
 import type { SheetRow } from './xlsx-reader';
 
@@ -130,30 +129,13 @@ function validateRow(
 ): ValidRow | null {
   const { cells, rowNumber: r } = row;
   const before = errors.count;
-  const employeeNumber = errors.take(
-    r,
-    HEADER.employeeNumber,
-    cells.employeeNumber,
-    parseCode(cells.employeeNumber, 20),
+  const read = rowReader(errors, row, HEADER);
+  const employeeNumber = read.required('employeeNumber', (cell) =>
+    parseCode(cell, 20),
   );
-  const name = errors.take(
-    r,
-    HEADER.name,
-    cells.name,
-    parseText(cells.name, 100),
-  );
-  const gender = errors.take(
-    r,
-    HEADER.gender,
-    cells.gender,
-    parseGender(cells.gender),
-  );
-  const unitCode = errors.take(
-    r,
-    HEADER.unitCode,
-    cells.unitCode,
-    parseCode(cells.unitCode, 20),
-  );
+  const name = read.required('name', (cell) => parseText(cell, 100));
+  const gender = read.required('gender', parseGender);
+  const unitCode = read.required('unitCode', (cell) => parseCode(cell, 20));
   const orgUnitId =
     unitCode === undefined ? undefined : context.unitIds.get(unitCode);
   if (unitCode !== undefined && orgUnitId === undefined) {
@@ -162,12 +144,7 @@ function validateRow(
       en: `Unit code "${unitCode}" is not registered; import the units first.`,
     });
   }
-  const stageText = errors.take(
-    r,
-    HEADER.stage,
-    cells.stage,
-    parseText(cells.stage, 40),
-  );
+  const stageText = read.required('stage', (cell) => parseText(cell, 40));
   const positionStageId =
     stageText === undefined
       ? undefined
@@ -178,46 +155,14 @@ function validateRow(
       en: `Position stage "${stageText}" is not registered.`,
     });
   }
-  const category = errors.take(
-    r,
-    HEADER.employment,
-    cells.employment,
-    parseEmployment(cells.employment),
+  const category = read.required('employment', parseEmployment);
+  const hireDate = read.required('hireDate', parseDate);
+  const separationDate = read.optional('separationDate', parseDate);
+  const supervisorNumber = read.optional('supervisorNumber', (cell) =>
+    parseCode(cell, 20),
   );
-  const hireDate = errors.take(
-    r,
-    HEADER.hireDate,
-    cells.hireDate,
-    parseDate(cells.hireDate),
-  );
-  const separationDate = isBlank(cells.separationDate)
-    ? null
-    : errors.take(
-        r,
-        HEADER.separationDate,
-        cells.separationDate,
-        parseDate(cells.separationDate),
-      );
-  const supervisorNumber = isBlank(cells.supervisorNumber)
-    ? null
-    : errors.take(
-        r,
-        HEADER.supervisorNumber,
-        cells.supervisorNumber,
-        parseCode(cells.supervisorNumber, 20),
-      );
-  const isRehire = errors.take(
-    r,
-    HEADER.rehire,
-    cells.rehire,
-    parseBoolean(cells.rehire),
-  );
-  const isMidcareer = errors.take(
-    r,
-    HEADER.midcareer,
-    cells.midcareer,
-    parseBoolean(cells.midcareer),
-  );
+  const isRehire = read.required('rehire', parseBoolean);
+  const isMidcareer = read.required('midcareer', parseBoolean);
 
   if (hireDate !== undefined && separationDate && separationDate < hireDate) {
     errors.add(

@@ -3,8 +3,8 @@ import type {
   ImportSummaryDto,
 } from '@ikuboard/shared/contracts';
 
-import { isBlank, parseBoolean, parseCode, parseText } from './cell-values';
-import { CellErrors } from './import-errors';
+import { parseBoolean, parseCode, parseText } from './cell-values';
+import { CellErrors, rowReader } from './import-errors';
 import { UNIT_COLUMNS, type UnitColumnKey } from './import-columns';
 import type { SheetRow } from './xlsx-reader';
 
@@ -38,34 +38,16 @@ export function planUnitsImport(
   const errors = new CellErrors(sheet);
   const records: (UnitRecord & { rowNumber: number })[] = [];
   const firstRowOf = new Map<string, number>();
-  rows.forEach(({ rowNumber: r, cells }, index) => {
+  rows.forEach((row, index) => {
+    const r = row.rowNumber;
     const before = errors.count;
-    const code = errors.take(
-      r,
-      HEADER.unitCode,
-      cells.unitCode,
-      parseCode(cells.unitCode, 20),
+    const read = rowReader(errors, row, HEADER);
+    const code = read.required('unitCode', (cell) => parseCode(cell, 20));
+    const name = read.required('unitName', (cell) => parseText(cell, 100));
+    const parentCode = read.optional('parentCode', (cell) =>
+      parseCode(cell, 20),
     );
-    const name = errors.take(
-      r,
-      HEADER.unitName,
-      cells.unitName,
-      parseText(cells.unitName, 100),
-    );
-    const parentCode = isBlank(cells.parentCode)
-      ? null
-      : errors.take(
-          r,
-          HEADER.parentCode,
-          cells.parentCode,
-          parseCode(cells.parentCode, 20),
-        );
-    const isEmployerUnit = errors.take(
-      r,
-      HEADER.employerUnit,
-      cells.employerUnit,
-      parseBoolean(cells.employerUnit),
-    );
+    const isEmployerUnit = read.required('employerUnit', parseBoolean);
     if (code !== undefined) {
       const first = firstRowOf.get(code);
       if (first !== undefined) {
