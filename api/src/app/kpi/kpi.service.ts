@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type {
   EmploymentCategory,
+  KpiCode,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
-import {
-  DEFAULT_KPI_CATEGORIES,
-  fiscalYearStart,
-  fiscalYearOf,
-  staffRatioKpis,
-} from '@ikuboard/shared/kpi';
+import { DEFAULT_KPI_CATEGORIES } from '@ikuboard/shared/kpi';
 import { DataSource } from 'typeorm';
 
 import { OrgService } from '../org/org.service';
-import { staffRatioCounts } from './staff-ratio.sql';
+import type { KpiGroup, KpiSqlScope } from './kpi-group';
+import { KPI_GROUPS } from './kpi-groups';
 
 export interface KpiScopeInput {
   unitCode?: string;
@@ -29,28 +26,47 @@ export class KpiService {
   async forFiscalYears(
     organizationId: string,
     fiscalYears: readonly number[],
-    scope: KpiScopeInput,
+    input: KpiScopeInput,
   ): Promise<KpiValueDto[]> {
-    const unitId = await this.org.resolveUnit(organizationId, scope.unitCode);
-    const counts = await staffRatioCounts(
-      this.dataSource,
-      organizationId,
-      fiscalYears.map(fiscalYearStart),
-      unitId,
-      scope.categories ?? DEFAULT_KPI_CATEGORIES,
-    );
-    return counts.flatMap((row) =>
-      staffRatioKpis(fiscalYearOf(row.refDate), row),
+    const scope = await this.scope(organizationId, input);
+    return this.compute(KPI_GROUPS, scope, fiscalYears);
+  }
+
+  /** One KPI's headline value for every fiscal year with roster data. */
+  async trend(
+    organizationId: string,
+    code: KpiCode,
+    input: KpiScopeInput,
+  ): Promise<KpiValueDto[]> {
+    const scope = await this.scope(organizationId, input);
+    const years = await this.org.fiscalYears(organizationId);
+    const groups = KPI_GROUPS.filter((group) => group.codes.includes(code));
+    const values = await this.compute(groups, scope, years);
+    return values.filter(
+      (value) => value.code === code && value.dimensions === undefined,
     );
   }
 
-  async trend(
+  private async scope(
     organizationId: string,
-    code: KpiValueDto['code'],
-    scope: KpiScopeInput,
+    input: KpiScopeInput,
+  ): Promise<KpiSqlScope> {
+    return {
+      organizationId,
+      unitId: await this.org.resolveUnit(organizationId, input.unitCode),
+      categories: input.categories ?? DEFAULT_KPI_CATEGORIES,
+    };
+  }
+
+  private async compute(
+    groups: readonly KpiGroup[],
+    scope: KpiSqlScope,
+    fiscalYears: readonly number[],
   ): Promise<KpiValueDto[]> {
-    const years = await this.org.fiscalYears(organizationId);
-    const values = await this.forFiscalYears(organizationId, years, scope);
-    return values.filter((value) => value.code === code);
+    if (fiscalYears.length === 0) return [];
+    const results = await Promise.all(
+      groups.map((group) => group.compute(this.dataSource, scope, fiscalYears)),
+    );
+    return results.flat();
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 
 import {
   type ApiErrorDto,
-  KPI_CODES,
+  STAFF_RATIO_KPI_CODES,
   type KpiCode,
   type KpiValueDto,
   type TargetDto,
@@ -84,7 +84,7 @@ export class OverviewStore {
   readonly cards = computed<KpiCardModel[]>(() => {
     const current = this.valuesOf(this.currentKpis);
     const previous = this.valuesOf(this.previousKpis);
-    return KPI_CODES.map((code) => ({
+    return STAFF_RATIO_KPI_CODES.map((code) => ({
       code,
       current: current.find((value) => value.code === code) ?? null,
       previous: previous.find((value) => value.code === code) ?? null,

@@ -61,5 +61,10 @@ export function toKpiDataset(
         category: assignment.category,
       }),
     ),
+    // The generator does not produce leave, overtime or pay yet.
+    children: [],
+    leaves: [],
+    overtime: [],
+    pay: [],
   };
 }

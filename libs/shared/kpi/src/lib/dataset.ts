@@ -1,6 +1,7 @@
 import type {
   EmploymentCategory,
   Gender,
+  LeaveType,
   OfficialStage,
 } from '@ikuboard/shared/contracts';
 
@@ -44,11 +45,47 @@ export interface KpiAssignment {
   category: EmploymentCategory;
 }
 
+/** A child of an employee; twins are two children with the same birth date. */
+export interface KpiChild {
+  id: string;
+  employeeId: string;
+  birthDate: IsoDate;
+}
+
+/** One leave episode; `childId` is set exactly for the child-linked types. */
+export interface KpiLeave {
+  employeeId: string;
+  type: LeaveType;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  /** Working days, halves allowed (hours are converted on import). */
+  days: number;
+  childId: string | null;
+}
+
+/** Overtime hours of one employee in one month (`YYYY-MM`); a missing month is 0 h. */
+export interface KpiOvertime {
+  employeeId: string;
+  month: string;
+  hours: number;
+}
+
+/** Annual pay (yen) of one employee in one fiscal year. */
+export interface KpiPay {
+  employeeId: string;
+  fiscalYear: number;
+  amount: number;
+}
+
 export interface KpiDataset {
   units: KpiOrgUnit[];
   stages: KpiPositionStage[];
   employees: KpiEmployee[];
   assignments: KpiAssignment[];
+  children: KpiChild[];
+  leaves: KpiLeave[];
+  overtime: KpiOvertime[];
+  pay: KpiPay[];
 }
 
 /** Which people a KPI looks at: a unit subtree (null = whole organization) and categories. */

@@ -90,5 +90,9 @@ export function fixtureDataset(
     stages: FIXTURE_STAGES,
     employees,
     assignments: [...assignments, ...extraAssignments],
+    children: [],
+    leaves: [],
+    overtime: [],
+    pay: [],
   };
 }

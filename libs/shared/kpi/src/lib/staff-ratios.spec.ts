@@ -5,7 +5,7 @@ import type {
   Gender,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
-import { KPI_CODES } from '@ikuboard/shared/contracts';
+import { STAFF_RATIO_KPI_CODES } from '@ikuboard/shared/contracts';
 
 import type { KpiAssignment } from './dataset';
 import type { FixturePerson } from './kpi-dataset.fixture';
@@ -49,13 +49,13 @@ describe('staff-ratio KPIs (as of FY-04-01)', () => {
     computeStaffRatioKpis(fixtureDataset(people), 2025, WHOLE_CITY),
   );
 
-  it('returns the seven codes in KPI_CODES order as percent measures of the fiscal year', () => {
+  it('returns the seven codes in STAFF_RATIO_KPI_CODES order as percent measures of the fiscal year', () => {
     const values = computeStaffRatioKpis(
       fixtureDataset(people),
       2025,
       WHOLE_CITY,
     );
-    expect(values.map((value) => value.code)).toEqual([...KPI_CODES]);
+    expect(values.map((value) => value.code)).toEqual([...STAFF_RATIO_KPI_CODES]);
     expect(
       values.every(
         (value) => value.measure === 'percent' && value.fiscalYear === 2025,

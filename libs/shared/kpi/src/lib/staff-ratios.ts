@@ -1,9 +1,5 @@
-import type {
-  KpiCode,
-  KpiValueDto,
-  OfficialStage,
-} from '@ikuboard/shared/contracts';
-import { KPI_CODES } from '@ikuboard/shared/contracts';
+import type { KpiValueDto, OfficialStage } from '@ikuboard/shared/contracts';
+import { STAFF_RATIO_KPI_CODES } from '@ikuboard/shared/contracts';
 
 import type { KpiDataset, KpiScope } from './dataset';
 import { DEFAULT_KPI_CATEGORIES } from './dataset';
@@ -12,17 +8,7 @@ import type { PopulationMember } from './population';
 import { populationOn } from './population';
 import { percent } from './rounding';
 
-/** Listed explicitly so that later codes such as female_hire_ratio never fall in by pattern. */
-export type StaffRatioKpiCode = Extract<
-  KpiCode,
-  | 'female_staff_ratio'
-  | 'female_manager_ratio'
-  | 'female_supervisor_ratio'
-  | 'female_ratio_stage_director'
-  | 'female_ratio_stage_section_chief'
-  | 'female_ratio_stage_deputy_chief'
-  | 'female_ratio_stage_subsection_chief'
->;
+export type StaffRatioKpiCode = (typeof STAFF_RATIO_KPI_CODES)[number];
 
 /** Which members form the group whose female share a code measures. */
 const GROUP_OF: Readonly<
@@ -36,9 +22,6 @@ const GROUP_OF: Readonly<
   female_ratio_stage_deputy_chief: officialStageIs('deputy_chief'),
   female_ratio_stage_subsection_chief: officialStageIs('subsection_chief'),
 };
-
-export const STAFF_RATIO_KPI_CODES: readonly StaffRatioKpiCode[] =
-  KPI_CODES.filter((code): code is StaffRatioKpiCode => code in GROUP_OF);
 
 export const DEFAULT_KPI_SCOPE: KpiScope = {
   unitId: null,

@@ -1,0 +1,28 @@
+import type {
+  EmploymentCategory,
+  KpiCode,
+  KpiValueDto,
+} from '@ikuboard/shared/contracts';
+
+import type { Queryable } from '../../database/queryable';
+
+/** Who a KPI query counts: one organization, a unit subtree (null = all) and employment categories. */
+export interface KpiSqlScope {
+  organizationId: string;
+  unitId: string | null;
+  categories: readonly EmploymentCategory[];
+}
+
+/**
+ * A family of KPIs computed set-based together. `compute` returns, for every fiscal year asked
+ * (the calendar year for calendar-year KPIs), each code's headline value followed by its
+ * breakdown rows (those with `dimensions`).
+ */
+export interface KpiGroup {
+  codes: readonly KpiCode[];
+  compute(
+    db: Queryable,
+    scope: KpiSqlScope,
+    fiscalYears: readonly number[],
+  ): Promise<KpiValueDto[]>;
+}

@@ -1,0 +1,11 @@
+import { CHILDCARE_GROUP } from './childcare.group';
+import type { KpiGroup } from './kpi-group';
+import { STAFF_RATIO_GROUP } from './staff-ratio.group';
+import { WORKFORCE_GROUP } from './workforce.group';
+
+/** Every KPI family, in the order `GET /kpis` returns them. */
+export const KPI_GROUPS: readonly KpiGroup[] = [
+  STAFF_RATIO_GROUP,
+  CHILDCARE_GROUP,
+  WORKFORCE_GROUP,
+];
