@@ -5,3 +5,4 @@ export * from './lib/population';
 export * from './lib/rounding';
 export * from './lib/staff-ratios';
 export * from './lib/staff-ratio-values';
+export * from './lib/explanation';
