@@ -1,3 +1,4 @@
+import type { KpiCode, KpiMeasure, KpiValueDto } from './kpi-codes';
 import type { Permission, Role } from './permissions';
 
 /** A message the API gives in both languages; the web shows the one the user chose. */
@@ -53,20 +54,74 @@ export interface FiscalYearRangeDto {
   fiscalYears: number[];
 }
 
+export type LegalBasis = 'josei_katsuyaku' | 'jisedai' | 'both';
+
+/** 特定事業主行動計画: a plan with its period and legal basis. */
+export interface PlanDto {
+  id: string;
+  name: string;
+  startFiscalYear: number;
+  endFiscalYear: number;
+  legalBasis: LegalBasis;
+}
+
+export type PlanInputDto = Omit<PlanDto, 'id'>;
+
 export interface TargetDto {
   id: string;
+  planId: string;
   planName: string;
-  kpiCode: string;
+  kpiCode: KpiCode;
+  /** null = the whole organization. */
   orgUnitCode: string | null;
   targetValue: number;
   targetFiscalYear: number;
   direction: 'gte' | 'lte';
   baselineValue: number | null;
   baselineFiscalYear: number | null;
+  /** At most two, each at most 100 characters (the Cabinet Office 見える化 format). */
   actions: string[];
 }
 
-export const IMPORT_KINDS = ['units', 'roster'] as const;
+export type TargetInputDto = Omit<TargetDto, 'id' | 'planName'>;
+
+export type TargetStatus = 'achieved' | 'on_track' | 'behind' | 'no_data';
+
+export interface TargetProgressPointDto {
+  fiscalYear: number;
+  /** The KPI's value (unrounded), null without data. */
+  actual: number | null;
+  /** Linear from the baseline to the target; null before the baseline year or without a baseline. */
+  trajectory: number | null;
+  status: TargetStatus;
+}
+
+/** A target set against the figures: GET /api/v1/targets/progress?fy=… */
+export interface TargetProgressDto extends TargetProgressPointDto {
+  target: TargetDto;
+  measure: KpiMeasure;
+  /** actual − trajectory in the KPI's unit; positive is ahead for ≥ targets, behind for ≤ targets. */
+  gap: number | null;
+  /** Every fiscal year from the baseline (or the first year with data) to the target year. */
+  series: TargetProgressPointDto[];
+}
+
+/** One unit's values of a KPI: GET /api/v1/kpis/breakdown?code=…&fy=…&by=employer_unit|child_unit */
+export interface KpiBreakdownDto {
+  unitCode: string;
+  unitName: string;
+  /** The headline value first, then its breakdown rows (dimensions), as GET /kpis gives them. */
+  values: KpiValueDto[];
+}
+
+export const IMPORT_KINDS = [
+  'units',
+  'roster',
+  'children',
+  'leave',
+  'overtime',
+  'pay',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportCellErrorDto {

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   exportRoster: 'roster:export',
   readOrgStructure: 'org:read',
   readTargets: 'target:read',
+  manageTargets: 'target:write',
   manageAccounts: 'account:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
