@@ -6,3 +6,4 @@ export * from './lib/rounding';
 export * from './lib/staff-ratios';
 export * from './lib/staff-ratio-values';
 export * from './lib/explanation';
+export * from './lib/targets';
