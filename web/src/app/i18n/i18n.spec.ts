@@ -1,5 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
+import { KPI_CODES, KPI_DEFINITIONS } from '@ikuboard/shared/contracts';
+
 import { en } from './en';
 import { I18nStore, LANGUAGE_STORAGE_KEY, interpolate } from './i18n.store';
 import { ja } from './ja';
@@ -80,5 +82,20 @@ describe('I18nStore', () => {
     expect(store.localize(message)).toBe('ファイルが空です。');
     store.setLanguage('en');
     expect(store.localize(message)).toBe('The file is empty.');
+  });
+});
+
+describe('KPI names', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('come from KPI_DEFINITIONS in both languages, for every KPI code', () => {
+    const store = TestBed.inject(I18nStore);
+    for (const code of KPI_CODES) {
+      expect(store.kpiName(code)).toBe(KPI_DEFINITIONS[code].ja);
+    }
+    store.setLanguage('en');
+    for (const code of KPI_CODES) {
+      expect(store.kpiName(code)).toBe(KPI_DEFINITIONS[code].en);
+    }
   });
 });

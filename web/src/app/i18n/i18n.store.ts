@@ -7,7 +7,11 @@ import {
   signal,
 } from '@angular/core';
 
-import type { LocalizedText } from '@ikuboard/shared/contracts';
+import {
+  KPI_DEFINITIONS,
+  type KpiCode,
+  type LocalizedText,
+} from '@ikuboard/shared/contracts';
 import { formatFiscalYearEn, formatFiscalYearJa } from '@ikuboard/shared/kpi';
 
 import { en } from './en';
@@ -57,6 +61,12 @@ export class I18nStore {
 
   localize(text: LocalizedText): string {
     return text[this.language()];
+  }
+
+  /** The KPI's official name, from the one catalogue shared with the API and the reports. */
+  kpiName(code: KpiCode): string {
+    const definition = KPI_DEFINITIONS[code];
+    return definition ? definition[this.language()] : code;
   }
 
   private readStoredLanguage(): Language {

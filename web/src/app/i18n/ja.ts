@@ -1,8 +1,9 @@
-import type { KpiCode, Role } from '@ikuboard/shared/contracts';
+import type { ImportKind, Role } from '@ikuboard/shared/contracts';
 
 /**
  * The Japanese dictionary is the source of the message keys; every other language must provide
- * each of them (see en.ts). `{name}` placeholders are filled by I18nStore.translate.
+ * each of them (see en.ts). `{name}` placeholders are filled by I18nStore.translate. KPI names
+ * are not here: they come from KPI_DEFINITIONS in contracts (I18nStore.kpiName).
  */
 export const ja = {
   'app.name': 'Ikuboard イクボード',
@@ -45,13 +46,6 @@ export const ja = {
   'kpi.counts': '女性 {female} / 全体 {total}人',
   'kpi.deltaLabel': '前年度比',
   'kpi.noValue': '対象者がいないため算出できません',
-  'kpi.female_staff_ratio': '職員に占める女性の割合',
-  'kpi.female_manager_ratio': '管理職(課長級以上)に占める女性の割合',
-  'kpi.female_supervisor_ratio': '監督職(係長級以上)に占める女性の割合',
-  'kpi.female_ratio_stage_director': '部長・次長級に占める女性の割合',
-  'kpi.female_ratio_stage_section_chief': '課長級に占める女性の割合',
-  'kpi.female_ratio_stage_deputy_chief': '課長補佐級に占める女性の割合',
-  'kpi.female_ratio_stage_subsection_chief': '係長級に占める女性の割合',
   'chart.tableCaption': '{label}のデータ',
   'chart.category': '年度',
   'imports.title': 'データ取込',
@@ -60,6 +54,10 @@ export const ja = {
   'imports.kind': '取込の種類',
   'imports.kind.units': '所属',
   'imports.kind.roster': '職員名簿',
+  'imports.kind.children': '子',
+  'imports.kind.leave': '休暇',
+  'imports.kind.overtime': '超過勤務',
+  'imports.kind.pay': '給与',
   'imports.file': 'ファイル(.xlsx)',
   'imports.fileRequired': 'ファイルを選択してください。',
   'imports.asOf': '基準日',
@@ -108,7 +106,7 @@ export const ja = {
   'notFound.title': 'ページが見つかりません',
   'notFound.back': 'ダッシュボードへ戻る',
 } as const satisfies Record<string, string> &
-  Record<`kpi.${KpiCode}` | `role.${Role}`, string>;
+  Record<`role.${Role}` | `imports.kind.${ImportKind}`, string>;
 
 export type MessageKey = keyof typeof ja;
 export type Dictionary = Readonly<Record<MessageKey, string>>;

@@ -1,6 +1,6 @@
 import { Pipe, type PipeTransform, inject } from '@angular/core';
 
-import type { LocalizedText } from '@ikuboard/shared/contracts';
+import type { KpiCode, LocalizedText } from '@ikuboard/shared/contracts';
 
 import { I18nStore, type MessageParams } from './i18n.store';
 import type { MessageKey } from './ja';
@@ -37,5 +37,15 @@ export class LocalizedPipe implements PipeTransform {
 
   transform(text: LocalizedText): string {
     return this.i18n.localize(text);
+  }
+}
+
+/** The KPI's name from KPI_DEFINITIONS in the current language. */
+@Pipe({ name: 'kpiName', pure: false })
+export class KpiNamePipe implements PipeTransform {
+  private readonly i18n = inject(I18nStore);
+
+  transform(code: KpiCode): string {
+    return this.i18n.kpiName(code);
   }
 }

@@ -7,12 +7,12 @@ import {
 
 import type { KpiCode, KpiValueDto } from '@ikuboard/shared/contracts';
 
-import { TranslatePipe } from '../i18n/translate.pipe';
+import { KpiNamePipe, TranslatePipe } from '../i18n/translate.pipe';
 import { formatKpiDelta, formatKpiValue, kpiDelta } from './kpi-format';
 
 @Component({
   selector: 'app-kpi-card',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, KpiNamePipe],
   templateUrl: './kpi-card.html',
   styleUrl: './kpi-card.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,7 +27,6 @@ export class KpiCard {
   readonly previous = input<KpiValueDto | null>(null);
   readonly loading = input(false);
 
-  protected readonly labelKey = computed(() => `kpi.${this.code()}` as const);
   protected readonly valueText = computed(() => {
     const current = this.current();
     return formatKpiValue(current?.value ?? null, current?.measure);

@@ -4,6 +4,7 @@ import { targetTrajectory } from './target-trajectory';
 
 const target: TargetDto = {
   id: 't1',
+  planId: 'p1',
   planName: '第2期特定事業主行動計画',
   kpiCode: 'female_manager_ratio',
   orgUnitCode: null,
