@@ -7,3 +7,4 @@ export * from './lib/staff-ratios';
 export * from './lib/staff-ratio-values';
 export * from './lib/explanation';
 export * from './lib/targets';
+export * from './lib/childcare';
