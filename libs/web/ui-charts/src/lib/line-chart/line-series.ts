@@ -1,5 +1,8 @@
-/** Units the charts know how to print after a value. */
-export type ChartUnit = '%' | '日' | '時間';
+/**
+ * Units the charts know how to print after a value. Counts ('人', '件' or none) are printed
+ * as whole numbers, everything else with one decimal.
+ */
+export type ChartUnit = '%' | '日' | '時間' | '年' | '人' | '件' | '';
 
 export interface LinePoint {
   /** Category label, e.g. 令和6年度. */
@@ -50,5 +53,9 @@ export function formatChartValue(
   value: number | null,
   unit: ChartUnit,
 ): string {
-  return value === null ? '—' : `${value.toFixed(1)}${unit}`;
+  if (value === null) {
+    return '—';
+  }
+  const digits = unit === '人' || unit === '件' || unit === '' ? 0 : 1;
+  return `${value.toFixed(digits)}${unit}`;
 }
