@@ -8,3 +8,6 @@ export * from './lib/staff-ratio-values';
 export * from './lib/explanation';
 export * from './lib/targets';
 export * from './lib/childcare';
+export * from './lib/workforce';
+export * from './lib/workforce-values';
+export * from './lib/workforce-explanation';
