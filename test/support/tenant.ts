@@ -19,7 +19,8 @@ export interface Tenant {
   login(role: Role): Promise<ApiClient>;
 }
 
-async function addAccounts(
+/** One account per role in an existing organization (for example one made by insertKpiDataset). */
+export async function addTenantAccounts(
   organizationId: string,
   code: string,
 ): Promise<Tenant> {
@@ -56,7 +57,7 @@ export async function createTenant(prefix = 'org'): Promise<Tenant> {
     name: `テスト市 ${code}`,
     nameEn: `Test City ${code}`,
   });
-  return addAccounts(organizationId, code);
+  return addTenantAccounts(organizationId, code);
 }
 
 /** An organization holding a generated city, with one account per role. */
@@ -66,5 +67,5 @@ export async function createTenantWithCity(
 ): Promise<Tenant> {
   const code = uniqueCode(prefix);
   const organizationId = await loadDemoCity(queryable, city, { code });
-  return addAccounts(organizationId, code);
+  return addTenantAccounts(organizationId, code);
 }

@@ -1,9 +1,14 @@
 import { CHILDCARE_KPI_CODES } from '@ikuboard/shared/contracts';
+import { childcareKpis } from '@ikuboard/shared/kpi';
 
 import type { KpiGroup } from './kpi-group';
+import { childcareCounts } from './childcare.sql';
 
 export const CHILDCARE_GROUP: KpiGroup = {
   codes: CHILDCARE_KPI_CODES,
-  // Set-based SQL for the childcare KPIs goes here (issue 3).
-  compute: async () => [],
+  async compute(db, scope, fiscalYears) {
+    const counts = await childcareCounts(db, scope, fiscalYears);
+    // The same count-to-value function as the reference, so codes, order and dimensions agree.
+    return counts.flatMap((row) => childcareKpis(row.fiscalYear, row));
+  },
 };

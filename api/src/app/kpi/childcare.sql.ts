@@ -1,0 +1,179 @@
+import type {
+  ChildcareCounts,
+  ChildcareDurationBucket,
+} from '@ikuboard/shared/kpi';
+import {
+  DEFAULT_CHILDCARE_DURATION_BUCKETS,
+  POSTNATAL_LEAVE_DAYS,
+} from '@ikuboard/shared/kpi';
+
+import type { Queryable } from '../../database/queryable';
+import type { KpiSqlScope } from './kpi-group';
+
+/** 年度 of a date: April–March, so shifting back three months lands in the fiscal year's calendar year. */
+const fiscalYearOf = (date: string): string =>
+  `extract(year FROM (${date} - interval '3 months'))::int`;
+
+/**
+ * DOMAIN.md §3 population on `date`: in service (the separation date is the last day) with an
+ * assignment in force that day in the categories ($3) and the unit subtree ($4, null = all).
+ */
+const inPopulation = (employeeId: string, date: string): string => `EXISTS (
+      SELECT 1
+        FROM employee pe
+        JOIN assignment pa ON pa.organization_id = $1 AND pa.employee_id = pe.id
+                          AND pa.valid_from <= ${date} AND (pa.valid_to IS NULL OR pa.valid_to > ${date})
+        JOIN employment_category pc ON pc.organization_id = $1 AND pc.id = pa.employment_category_id
+       WHERE pe.organization_id = $1 AND pe.id = ${employeeId}
+         AND pe.hire_date <= ${date} AND (pe.separation_date IS NULL OR pe.separation_date >= ${date})
+         AND pc.code = ANY ($3::text[])
+         AND ($4::uuid IS NULL OR pa.org_unit_id IN
+               (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid)))`;
+
+const personsWhere = (cte: string, condition: string): string =>
+  `(SELECT count(DISTINCT x.employee_id) FROM ${cte} x WHERE x.y = f.y AND ${condition})::int`;
+
+const bucketCounts = (gender: string): string =>
+  `ARRAY(SELECT count(d.bucket)::int
+           FROM generate_series(1, $7::int) AS g (i)
+           LEFT JOIN duration d ON d.y = f.y AND d.gender = '${gender}' AND d.bucket = g.i
+          GROUP BY g.i ORDER BY g.i)`;
+
+/**
+ * One round trip for every fiscal year asked: the person counts behind each childcare KPI, the
+ * same facts as the reference `computeChildcareKpis` (libs/shared/kpi/src/lib/childcare.ts).
+ * Leaves meet a child through the parent who took them: (employee_id, child_id) pairs.
+ */
+const CHILDCARE_COUNTS_SQL = `
+WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
+parent AS (
+  SELECT id, gender FROM employee WHERE organization_id = $1 AND gender IN ('female', 'male')
+),
+child_leave AS (
+  SELECT l.employee_id, l.child_id, l.leave_type, l.start_date, l.days,
+         l.leave_type IN ('childcare', 'birth_childcare') AS is_childcare,
+         ${fiscalYearOf('l.start_date')} AS y
+    FROM leave_episode l
+   WHERE l.organization_id = $1 AND l.child_id IS NOT NULL
+),
+-- Newly eligible parents: fathers in the FY of the birth, mothers when postnatal leave ends.
+eligible AS (
+  SELECT f.y, ch.employee_id, ch.id AS child_id, p.gender
+    FROM child ch
+    JOIN parent p ON p.id = ch.employee_id
+    JOIN fiscal f ON f.y = ${fiscalYearOf(`CASE WHEN p.gender = 'female' THEN ch.birth_date + ${POSTNATAL_LEAVE_DAYS} ELSE ch.birth_date END`)}
+   WHERE ch.organization_id = $1 AND ${inPopulation('ch.employee_id', 'ch.birth_date')}
+),
+father_use AS (
+  SELECT el.y, el.employee_id, el.child_id,
+         coalesce(bool_or(cl.is_childcare), false) AS childcare,
+         coalesce(bool_or(cl.leave_type = 'spouse_birth'), false) AS spouse_birth,
+         coalesce(bool_or(cl.leave_type = 'childcare_participation'), false) AS participation,
+         coalesce(sum(cl.days) FILTER (WHERE cl.leave_type IN ('spouse_birth', 'childcare_participation')), 0)
+           AS paternity_days
+    FROM eligible el
+    LEFT JOIN child_leave cl ON cl.employee_id = el.employee_id AND cl.child_id = el.child_id
+   WHERE el.gender = 'male'
+   GROUP BY el.y, el.employee_id, el.child_id
+),
+first_childcare AS (
+  SELECT employee_id, child_id, min(start_date) AS first_start
+    FROM child_leave WHERE is_childcare GROUP BY employee_id, child_id
+),
+year_pair AS (
+  SELECT cl.y, cl.employee_id, cl.child_id, p.gender,
+         min(cl.start_date) AS first_in_year, sum(cl.days) AS days
+    FROM child_leave cl
+    JOIN parent p ON p.id = cl.employee_id
+    JOIN fiscal f ON f.y = cl.y
+   WHERE cl.is_childcare
+   GROUP BY cl.y, cl.employee_id, cl.child_id, p.gender
+),
+-- The pair's very first childcare episode falls in the FY exactly when it is the FY's first (再度 never counts).
+started AS (
+  SELECT yp.*
+    FROM year_pair yp
+    JOIN first_childcare fc ON fc.employee_id = yp.employee_id AND fc.child_id = yp.child_id
+   WHERE fc.first_start = yp.first_in_year AND ${inPopulation('yp.employee_id', 'yp.first_in_year')}
+),
+duration AS (
+  SELECT yp.y, yp.gender,
+         coalesce((SELECT min(b.i)::int
+                     FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
+                    WHERE b.up IS NULL OR yp.days < b.up OR (b.inclusive AND yp.days = b.up)), $7::int) AS bucket
+    FROM year_pair yp
+   WHERE ${inPopulation('yp.employee_id', 'yp.first_in_year')}
+)
+SELECT f.y,
+       ${personsWhere('eligible', `x.gender = 'male'`)} AS male_eligible,
+       ${personsWhere('eligible', `x.gender = 'female'`)} AS female_eligible,
+       ${personsWhere('started', `x.gender = 'male'`)} AS male_started,
+       ${personsWhere('started', `x.gender = 'female'`)} AS female_started,
+       ${personsWhere('father_use', 'x.childcare')} AS male_cohort_started,
+       ${personsWhere('started', `x.gender = 'male' AND x.days >= 7`)} AS male_started_7,
+       ${personsWhere('started', `x.gender = 'male' AND x.days >= 14`)} AS male_started_14,
+       ${personsWhere('father_use', 'x.spouse_birth')} AS spouse_birth,
+       ${personsWhere('father_use', 'x.participation')} AS participation,
+       ${personsWhere('father_use', '(x.spouse_birth OR x.participation)')} AS either,
+       ${personsWhere('father_use', 'x.paternity_days >= 5')} AS five_days,
+       ${bucketCounts('female')} AS female_duration,
+       ${bucketCounts('male')} AS male_duration
+  FROM fiscal f`;
+
+interface ChildcareCountsRow {
+  y: number;
+  male_eligible: number;
+  female_eligible: number;
+  male_started: number;
+  female_started: number;
+  male_cohort_started: number;
+  male_started_7: number;
+  male_started_14: number;
+  spouse_birth: number;
+  participation: number;
+  either: number;
+  five_days: number;
+  female_duration: number[];
+  male_duration: number[];
+}
+
+/** The childcare KPI counts of each fiscal year asked, in the order asked. */
+export async function childcareCounts(
+  db: Queryable,
+  scope: KpiSqlScope,
+  fiscalYears: readonly number[],
+  buckets: readonly ChildcareDurationBucket[] = DEFAULT_CHILDCARE_DURATION_BUCKETS,
+): Promise<(ChildcareCounts & { fiscalYear: number })[]> {
+  const rows = (await db.query(CHILDCARE_COUNTS_SQL, [
+    scope.organizationId,
+    fiscalYears,
+    scope.categories,
+    scope.unitId,
+    buckets.map((bucket) => bucket.upTo),
+    buckets.map((bucket) => bucket.inclusive),
+    buckets.length,
+  ])) as ChildcareCountsRow[];
+  const byYear = new Map(rows.map((row) => [Number(row.y), row]));
+  return fiscalYears.map((fiscalYear) => {
+    const row = byYear.get(fiscalYear);
+    const n = (value: number | undefined) => Number(value ?? 0);
+    return {
+      fiscalYear,
+      maleEligible: n(row?.male_eligible),
+      femaleEligible: n(row?.female_eligible),
+      maleStarted: n(row?.male_started),
+      femaleStarted: n(row?.female_started),
+      maleCohortStarted: n(row?.male_cohort_started),
+      maleStartedMin7Days: n(row?.male_started_7),
+      maleStartedMin14Days: n(row?.male_started_14),
+      duration: {
+        female: (row?.female_duration ?? buckets.map(() => 0)).map(Number),
+        male: (row?.male_duration ?? buckets.map(() => 0)).map(Number),
+      },
+      paternitySpouseBirth: n(row?.spouse_birth),
+      paternityParticipation: n(row?.participation),
+      paternityEither: n(row?.either),
+      paternityFiveDays: n(row?.five_days),
+    };
+  });
+}
