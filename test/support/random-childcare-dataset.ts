@@ -215,7 +215,9 @@ export function randomChildcareDataset(
         ? halfDays(60, 800)
         : atBirth
           ? halfDays(1, 28)
-          : halfDays(1, 120);
+          : random() < 0.15
+            ? halfDays(120, 800)
+            : halfDays(1, 120);
       leave(
         employeeId,
         atBirth ? 'birth_childcare' : 'childcare',

@@ -54,7 +54,10 @@ const CHILDCARE_LEAVE_TYPES: ReadonlySet<LeaveType> = new Set<LeaveType>([
   'birth_childcare',
 ]);
 
-/** 産後休暇 lasts 8 weeks; a mother becomes eligible for childcare leave when it ends (人事院). */
+/**
+ * 産後休暇 lasts 8 weeks; a mother becomes eligible for childcare leave when it ends (人事院).
+ * Choice: always birth + 56 days, never the recorded maternity_post end, so the year is stable.
+ */
 export const POSTNATAL_LEAVE_DAYS = 56;
 
 const DEFAULT_SCOPE: KpiScope = {
@@ -192,6 +195,7 @@ function collectFacts(
     const inYear = childcare.filter(
       (leave) => fiscalYearOf(leave.startDate) === fiscalYear,
     );
+    // Choice: minimum length sums this child's episodes only (twins are not added together).
     const daysInYear = inYear.reduce((sum, leave) => sum + leave.days, 0);
     // 再度: only the very first episode for the child can make its parent a new taker.
     if (
@@ -207,7 +211,8 @@ function collectFacts(
       });
     }
     const firstInYear = inYear[0];
-    // The duration counts a pair's episodes started in the FY, judged on the first of them.
+    // Choice: the duration counts every pair with episodes started in the FY (再度 included),
+    // judged in the population on the first of them.
     if (
       firstInYear !== undefined &&
       inPopulation(firstInYear.employeeId, firstInYear.startDate)
@@ -235,7 +240,10 @@ function uses(leaves: readonly KpiLeave[], type: LeaveType): boolean {
   return leaves.some((leave) => leave.type === type);
 }
 
-/** Which (eligible father, child) pairs put the father in each cohort / paternity numerator. */
+/**
+ * Which (eligible father, child) pairs put the father in each cohort / paternity numerator. Choice:
+ * only the children that qualified him (born in the FY while in scope), leave at any date.
+ */
 const MALE_BIRTH_TESTS = {
   childcare_leave_rate_male_cohort: (birth: EligibleBirth) =>
     birth.leaves.some((leave) => CHILDCARE_LEAVE_TYPES.has(leave.type)),
