@@ -1,6 +1,7 @@
 import type {
   EmploymentCategory,
   Gender,
+  LeaveType,
   OfficialStage,
 } from '@ikuboard/shared/contracts';
 import type { IsoDate } from '@ikuboard/shared/kpi';
@@ -11,7 +12,15 @@ export interface DemoCityOptions {
   firstFiscalYear?: number;
   lastFiscalYear?: number;
   seed?: number;
+  /**
+   * `episodes`: one annual-leave row per use (1 day, half a day, now and then 2–3 days in a row).
+   * `yearly`: one row per person and calendar year with the year's total, for the largest tier.
+   * Both give the same totals.
+   */
+  annualLeave?: AnnualLeaveMode;
 }
+
+export type AnnualLeaveMode = 'episodes' | 'yearly';
 
 export interface DemoOrganization {
   code: string;
@@ -71,6 +80,42 @@ export interface DemoNextFiscalYear {
   assignments: DemoAssignment[];
 }
 
+/** A staff member's child; twins are two children of the same employee with the same birth date. */
+export interface DemoChild {
+  /** `C` and seven digits, in the order the children were generated. */
+  id: string;
+  employeeNumber: string;
+  birthDate: IsoDate;
+}
+
+/**
+ * One leave episode, inside the employee's service. `days` are calendar days for maternity,
+ * childcare and 出生時育児休業, working days (halves allowed) for the other types. `childId` is set
+ * exactly for the child-linked types (CHILD_LINKED_LEAVE_TYPES).
+ */
+export interface DemoLeave {
+  employeeNumber: string;
+  type: LeaveType;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  days: number;
+  childId: string | null;
+}
+
+/** Overtime of one employee in one month (`YYYY-MM`); months without overtime have no row. */
+export interface DemoOvertime {
+  employeeNumber: string;
+  month: string;
+  hours: number;
+}
+
+/** Annual pay in yen (overtime pay included) for the days in service of one fiscal year. */
+export interface DemoPay {
+  employeeNumber: string;
+  fiscalYear: number;
+  amount: number;
+}
+
 export interface DemoCity {
   options: Required<DemoCityOptions>;
   organization: DemoOrganization;
@@ -78,6 +123,15 @@ export interface DemoCity {
   stages: DemoStage[];
   employees: DemoEmployee[];
   assignments: DemoAssignment[];
+  /**
+   * Births, leave, overtime and pay of the history (firstFiscalYear-04-01 to the March 31 after
+   * lastFiscalYear). A leave that began in the history keeps its planned end, which may be later;
+   * a child born shortly before the history is listed when one of its leaves begins inside it.
+   */
+  children: DemoChild[];
+  leaves: DemoLeave[];
+  overtime: DemoOvertime[];
+  pay: DemoPay[];
   nextFiscalYear: DemoNextFiscalYear;
 }
 

@@ -24,6 +24,7 @@ import {
   SHUNIN,
 } from './demo-stages';
 import type { OrgStructure } from './org-structure';
+import { generateLifeEvents } from './life-events';
 import { buildOrgStructure } from './org-structure';
 import { personName } from './person-names';
 import { Prng } from './prng';
@@ -33,6 +34,7 @@ export const DEFAULT_DEMO_CITY_OPTIONS: Required<DemoCityOptions> = {
   firstFiscalYear: 2020,
   lastFiscalYear: 2025,
   seed: 20250401,
+  annualLeave: 'episodes',
 };
 
 /** Women among managers on the first and last April 1: the trend the demo dashboards show. */
@@ -174,13 +176,24 @@ class CitySimulation {
       this.runAprilFirst(fiscalYear + 1);
     }
     this.recordSupervisors(new Set(this.next.employees));
+    const units = this.structure.nodes.map((node) => node.unit);
+    const { children, leaves, overtime, pay } = generateLifeEvents({
+      settings: this.settings,
+      units,
+      employees: this.employees,
+      assignments: this.assignments,
+    });
     return {
       options: { ...this.settings },
       organization: { code: 'midori', name: 'みどり市', nameEn: 'Midori City' },
-      units: this.structure.nodes.map((node) => node.unit),
+      units,
       stages: DEMO_STAGES.map((stage) => ({ ...stage })),
       employees: this.employees,
       assignments: this.assignments,
+      children,
+      leaves,
+      overtime,
+      pay,
       nextFiscalYear: this.next,
     };
   }

@@ -61,10 +61,28 @@ export function toKpiDataset(
         category: assignment.category,
       }),
     ),
-    // The generator does not produce leave, overtime or pay yet.
-    children: [],
-    leaves: [],
-    overtime: [],
-    pay: [],
+    children: city.children.map((child) => ({
+      id: child.id,
+      employeeId: child.employeeNumber,
+      birthDate: child.birthDate,
+    })),
+    leaves: city.leaves.map((leave) => ({
+      employeeId: leave.employeeNumber,
+      type: leave.type,
+      startDate: leave.startDate,
+      endDate: leave.endDate,
+      days: leave.days,
+      childId: leave.childId,
+    })),
+    overtime: city.overtime.map((row) => ({
+      employeeId: row.employeeNumber,
+      month: row.month,
+      hours: row.hours,
+    })),
+    pay: city.pay.map((row) => ({
+      employeeId: row.employeeNumber,
+      fiscalYear: row.fiscalYear,
+      amount: row.amount,
+    })),
   };
 }
