@@ -1,9 +1,17 @@
 import { WORKFORCE_KPI_CODES } from '@ikuboard/shared/contracts';
+import { workforceKpis } from '@ikuboard/shared/kpi';
 
 import type { KpiGroup } from './kpi-group';
+import { workforceFigures } from './workforce.sql';
 
+/** SQL gives the sums and head counts; the kpi lib turns them into values, as the reference does. */
 export const WORKFORCE_GROUP: KpiGroup = {
   codes: WORKFORCE_KPI_CODES,
-  // Set-based SQL for the workforce KPIs goes here (issue 3).
-  compute: async () => [],
+  async compute(db, scope, fiscalYears) {
+    const figures = await workforceFigures(db, scope, fiscalYears);
+    return fiscalYears.flatMap((year) => {
+      const ofYear = figures.get(year);
+      return ofYear ? workforceKpis(ofYear) : [];
+    });
+  },
 };
