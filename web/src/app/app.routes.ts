@@ -16,6 +16,17 @@ export const appRoutes: Route[] = [
       import('./imports/imports.routes').then((m) => m.importsRoutes),
   },
   {
+    path: 'targets',
+    canActivate: [authGuard, permissionGuard(PERMISSIONS.readTargets)],
+    loadChildren: () =>
+      import('./targets/targets.routes').then((m) => m.targetsRoutes),
+  },
+  {
+    path: 'kpis',
+    canActivate: [authGuard, permissionGuard(PERMISSIONS.readKpiFigures)],
+    loadChildren: () => import('./kpis/kpis.routes').then((m) => m.kpisRoutes),
+  },
+  {
     path: '',
     pathMatch: 'full',
     canActivate: [authGuard],

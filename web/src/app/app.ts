@@ -40,6 +40,14 @@ export class App {
   protected readonly canImport = computed(
     () => this.session()?.permissions.includes(PERMISSIONS.importData) ?? false,
   );
+  protected readonly canReadKpis = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.readKpiFigures) ?? false,
+  );
+  protected readonly canReadTargets = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.readTargets) ?? false,
+  );
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;
     if (!organization) {

@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 
 import type { KpiValueDto } from '@ikuboard/shared/contracts';
 
@@ -37,7 +38,10 @@ async function render(
 }
 
 describe('KpiCard', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+  });
 
   it('shows the Japanese label, the rounded value and women / all counts', async () => {
     const { host, text } = await render(kpi(2025, 12, 66));

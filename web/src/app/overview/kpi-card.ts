@@ -5,6 +5,8 @@ import {
   input,
 } from '@angular/core';
 
+import { RouterLink } from '@angular/router';
+
 import type { KpiCode, KpiValueDto } from '@ikuboard/shared/contracts';
 
 import { KpiNamePipe, TranslatePipe } from '../i18n/translate.pipe';
@@ -12,7 +14,7 @@ import { formatKpiDelta, formatKpiValue, kpiDelta } from './kpi-format';
 
 @Component({
   selector: 'app-kpi-card',
-  imports: [TranslatePipe, KpiNamePipe],
+  imports: [RouterLink, TranslatePipe, KpiNamePipe],
   templateUrl: './kpi-card.html',
   styleUrl: './kpi-card.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,6 +28,13 @@ export class KpiCard {
   readonly current = input<KpiValueDto | null>(null);
   readonly previous = input<KpiValueDto | null>(null);
   readonly loading = input(false);
+  readonly unitCode = input<string | null>(null);
+
+  protected readonly detailQuery = computed(() => {
+    const fy = this.current()?.fiscalYear;
+    const unit = this.unitCode();
+    return { ...(fy === undefined ? {} : { fy }), ...(unit ? { unit } : {}) };
+  });
 
   protected readonly valueText = computed(() => {
     const current = this.current();

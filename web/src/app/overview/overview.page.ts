@@ -6,7 +6,10 @@ import {
 } from '@angular/core';
 
 import { roundHalfUp } from '@ikuboard/shared/kpi';
+import { PERMISSIONS } from '@ikuboard/shared/contracts';
 import { LineChart, type LineSeries } from '@ikuboard/web/ui-charts';
+
+import { SessionStore } from '../auth/session.store';
 
 import { I18nStore } from '../i18n/i18n.store';
 import {
@@ -14,6 +17,7 @@ import {
   LocalizedPipe,
   TranslatePipe,
 } from '../i18n/translate.pipe';
+import { TargetsOverview } from '../targets/targets-overview';
 import { KpiCard } from './kpi-card';
 import { indentedName } from './org-unit-tree';
 import { OverviewStore } from './overview.store';
@@ -21,7 +25,14 @@ import { targetTrajectory } from './target-trajectory';
 
 @Component({
   selector: 'app-overview-page',
-  imports: [KpiCard, LineChart, TranslatePipe, FiscalYearPipe, LocalizedPipe],
+  imports: [
+    KpiCard,
+    TargetsOverview,
+    LineChart,
+    TranslatePipe,
+    FiscalYearPipe,
+    LocalizedPipe,
+  ],
   templateUrl: './overview.page.html',
   styleUrl: './overview.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,6 +41,13 @@ import { targetTrajectory } from './target-trajectory';
 export class OverviewPage {
   protected readonly store = inject(OverviewStore);
   private readonly i18n = inject(I18nStore);
+  private readonly session = inject(SessionStore);
+
+  protected readonly canReadTargets = computed(
+    () =>
+      this.session.session()?.permissions.includes(PERMISSIONS.readTargets) ??
+      false,
+  );
 
   protected readonly indentedName = indentedName;
 

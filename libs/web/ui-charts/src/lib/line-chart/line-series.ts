@@ -2,7 +2,17 @@
  * Units the charts know how to print after a value. Counts ('人', '件' or none) are printed
  * as whole numbers, everything else with one decimal.
  */
-export type ChartUnit = '%' | '日' | '時間' | '年' | '人' | '件' | '';
+export type ChartUnit =
+  | '%'
+  | '日'
+  | '時間'
+  | '年'
+  | '人'
+  | '件'
+  | ' days'
+  | ' h'
+  | ' years'
+  | '';
 
 export interface LinePoint {
   /** Category label, e.g. 令和6年度. */
