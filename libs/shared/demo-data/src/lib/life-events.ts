@@ -137,6 +137,8 @@ const ELECTION_MONTHS = new Set([
   '2030-11',
 ]);
 const OVERTIME_PAY_PER_HOUR = 2_700;
+/** Month-to-month variation of a person's overtime. */
+const MONTHLY_NOISE = noiseTable(0.3, 4096);
 /** Mothers who work shorter days (部分休業) after their leave until the child turns three. */
 const SHORT_HOURS_RATE = 0.45;
 const SHORT_HOURS_PAY_CUT = 0.2;
@@ -218,6 +220,19 @@ interface Segment {
   profile: number;
 }
 
+interface HistoryMonth {
+  first: number;
+  last: number;
+  /** `YYYY-MM`. */
+  key: string;
+  month: number;
+  fiscalYear: number;
+  workdays: number;
+  election: boolean;
+  /** Overtime falls slightly over the years. */
+  trend: number;
+}
+
 interface Person {
   index: number;
   employee: DemoEmployee;
@@ -264,6 +279,9 @@ class LifeEventSimulation {
   private readonly segmentsByEmployee = new Map<string, Segment[]>();
   private childNumber = 0;
   private readonly placedUses: number[] = [];
+  private readonly months: HistoryMonth[] = [];
+  /** Per calendar year, its working days repeated by how popular their month is for leave. */
+  private readonly leaveDayPool = new Map<number, Int32Array>();
 
   constructor(private readonly input: LifeEventsInput) {
     const { firstFiscalYear, lastFiscalYear } = input.settings;
@@ -282,6 +300,57 @@ class LifeEventSimulation {
       DEMO_STAGES.map((stage, index) => [stage.code, index]),
     );
     this.unitProfile = overtimeProfiles(input.units);
+    for (
+      let fiscalYear = this.firstFy;
+      fiscalYear <= this.lastFy;
+      fiscalYear += 1
+    ) {
+      for (let offset = 0; offset < 12; offset += 1) {
+        const month = ((offset + 3) % 12) + 1;
+        const year = month >= 4 ? fiscalYear : fiscalYear + 1;
+        const first = monthStartDay(year, month);
+        const last =
+          (month === 12
+            ? monthStartDay(year + 1, 1)
+            : monthStartDay(year, month + 1)) - 1;
+        const key = this.calendar.monthKey(year, month);
+        this.months.push({
+          first,
+          last,
+          key,
+          month,
+          fiscalYear,
+          workdays: this.calendar.workdaysBetween(first, last),
+          election: ELECTION_MONTHS.has(key),
+          trend: 1 - 0.12 * this.progress(fiscalYear),
+        });
+      }
+    }
+    for (let year = this.firstFy; year <= this.lastFy + 1; year += 1) {
+      const pool: number[] = [];
+      const yearEnd = monthStartDay(year + 1, 1) - 1;
+      for (let day = monthStartDay(year, 1); day <= yearEnd; day += 1) {
+        if (this.calendar.isWorkday(day)) {
+          const copies = round(
+            ANNUAL_MONTH_WEIGHT[this.calendar.monthOf(day)] * 10,
+          );
+          for (let copy = 0; copy < copies; copy += 1) {
+            pool.push(day);
+          }
+        }
+      }
+      this.leaveDayPool.set(year, Int32Array.from(pool));
+    }
+    // Most assignments start on a handful of April 1 strings: parse each distinct date once.
+    const days = new Map<string, number>();
+    const dayOf = (date: string): number => {
+      let day = days.get(date);
+      if (day === undefined) {
+        day = toEpochDay(date);
+        days.set(date, day);
+      }
+      return day;
+    };
     for (const assignment of input.assignments) {
       let list = this.segmentsByEmployee.get(assignment.employeeNumber);
       if (list === undefined) {
@@ -289,9 +358,8 @@ class LifeEventSimulation {
         this.segmentsByEmployee.set(assignment.employeeNumber, list);
       }
       list.push({
-        from: toEpochDay(assignment.validFrom),
-        to:
-          assignment.validTo === null ? NEVER : toEpochDay(assignment.validTo),
+        from: dayOf(assignment.validFrom),
+        to: assignment.validTo === null ? NEVER : dayOf(assignment.validTo),
         stage: this.stageIndex.get(assignment.stageCode) ?? IPPAN,
         category: assignment.category,
         profile: this.unitProfile.get(assignment.unitCode) ?? -1,
@@ -859,6 +927,7 @@ class LifeEventSimulation {
       } else {
         this.placeAnnualLeave(
           person,
+          year,
           windowFrom,
           windowTo,
           total,
@@ -883,6 +952,7 @@ class LifeEventSimulation {
   /** One row per use: a day, half a day, or now and then 2–3 working days in a row. */
   private placeAnnualLeave(
     person: Person,
+    year: number,
     from: number,
     to: number,
     total: number,
@@ -890,6 +960,7 @@ class LifeEventSimulation {
     random: Prng,
   ): void {
     const offset = this.calendar.first;
+    const pool = this.leaveDayPool.get(year) as Int32Array;
     // Packed as start * 4 + length (0 = half a day), so the uses sort by date without objects.
     const placed = this.placedUses;
     placed.length = 0;
@@ -905,7 +976,7 @@ class LifeEventSimulation {
       } else if (!half && roll > 0.93 && remaining >= 2) {
         length = remaining >= 3 && random.chance(0.4) ? 3 : 2;
       }
-      const start = this.pickLeaveDay(from, to, random);
+      const start = this.pickLeaveDay(from, to, pool, random);
       if (start < 0 || free < needed) {
         break;
       }
@@ -926,7 +997,7 @@ class LifeEventSimulation {
       placed.push(start * 4 + (half ? 0 : days));
     }
     this.markBusy(person, from, to, false);
-    placed.sort((a, b) => a - b);
+    insertionSort(placed);
     for (const use of placed) {
       const start = floor(use / 4);
       const length = use - start * 4;
@@ -948,16 +1019,16 @@ class LifeEventSimulation {
   }
 
   /** A free working day, favouring Golden Week, summer and the year end; -1 if none is left. */
-  private pickLeaveDay(from: number, to: number, random: Prng): number {
+  private pickLeaveDay(
+    from: number,
+    to: number,
+    pool: Int32Array,
+    random: Prng,
+  ): number {
     const offset = this.calendar.first;
     for (let attempt = 0; attempt < 40; attempt += 1) {
-      const day = random.int(from, to);
-      const index = day - offset;
-      if (
-        this.calendar.workday[index] === 1 &&
-        this.busy[index] === BUSY_FREE &&
-        random.next() * 1.6 < ANNUAL_MONTH_WEIGHT[this.calendar.month[index]]
-      ) {
+      const day = pool[floor(random.next() * pool.length)];
+      if (day >= from && day <= to && this.busy[day - offset] === BUSY_FREE) {
         return day;
       }
     }
@@ -1025,72 +1096,57 @@ class LifeEventSimulation {
       (random.chance(0.012) ? 1.9 : 1);
     const from = max(person.hire, this.historyStart);
     const to = min(person.lastDay, this.historyEnd);
-    if (from > to) {
-      return byFy;
-    }
-    let year = this.firstFy;
-    let month = 4;
-    while (true) {
-      const first = monthStartDay(year, month);
-      if (first > to) {
+    const { months } = this;
+    for (let index = 0; index < months.length; index += 1) {
+      const month = months[index];
+      if (month.first > to) {
         break;
       }
-      const next =
-        month === 12
-          ? monthStartDay(year + 1, 1)
-          : monthStartDay(year, month + 1);
-      const last = next - 1;
-      const noise = logNormal(random, 0.3);
-      const electionRoll = random.next();
-      if (last >= from) {
-        const windowFrom = max(first, from);
-        const windowTo = min(last, to);
-        const segment = segmentOn(person, windowFrom);
-        const possible = this.calendar.workdaysBetween(first, last);
-        const worked = this.workedDays(person, windowFrom, windowTo);
-        if (segment !== null && worked > 0 && possible > 0) {
-          const key = this.calendar.monthKey(year, month);
-          const fy = month >= 4 ? year : year - 1;
-          const profile =
-            segment.profile >= 0 ? OVERTIME_PROFILES[segment.profile] : null;
-          const season = (profile?.season ?? DEFAULT_SEASON)[month - 1];
-          const trend = 1 - 0.12 * this.progress(fy);
-          let hours =
-            STAGE_OVERTIME[segment.stage] *
-            CATEGORY_OVERTIME[segment.category] *
-            (profile?.factor ?? 1) *
-            season *
-            trend *
-            drive *
-            noise;
-          if (
-            ELECTION_MONTHS.has(key) &&
-            segment.category !== 'annual_part' &&
-            electionRoll < 0.6
-          ) {
-            hours += 4 + 8 * electionRoll;
-          }
-          if (overlaps(person.shortHours, first, last) > 0) {
-            hours *= 0.3;
-          }
-          hours = min(round(((hours * worked) / possible) * 2) / 2, 160);
-          if (hours > 0) {
-            this.overtime.push({
-              employeeNumber: person.number,
-              month: key,
-              hours,
-            });
-            if (fy >= this.firstFy && segment.stage > KACHO) {
-              byFy[fy - this.firstFy] += hours;
-            }
-          }
-        }
+      if (month.last < from) {
+        continue;
       }
-      if (month === 12) {
-        year += 1;
-        month = 1;
-      } else {
-        month += 1;
+      const noise = MONTHLY_NOISE[floor(random.next() * MONTHLY_NOISE.length)];
+      const electionRoll = random.next();
+      const windowFrom = max(month.first, from);
+      const segment = segmentOn(person, windowFrom);
+      const worked = this.workedDays(person, windowFrom, min(month.last, to));
+      if (segment === null || worked === 0) {
+        continue;
+      }
+      const profile =
+        segment.profile >= 0 ? OVERTIME_PROFILES[segment.profile] : null;
+      let hours =
+        STAGE_OVERTIME[segment.stage] *
+        CATEGORY_OVERTIME[segment.category] *
+        (profile === null
+          ? DEFAULT_SEASON[month.month - 1]
+          : profile.factor * profile.season[month.month - 1]) *
+        month.trend *
+        drive *
+        noise;
+      if (
+        month.election &&
+        segment.category !== 'annual_part' &&
+        electionRoll < 0.6
+      ) {
+        hours += 4 + 8 * electionRoll;
+      }
+      if (
+        person.shortHours.length > 0 &&
+        overlaps(person.shortHours, month.first, month.last) > 0
+      ) {
+        hours *= 0.3;
+      }
+      hours = min(round(((hours * worked) / month.workdays) * 2) / 2, 160);
+      if (hours > 0) {
+        this.overtime.push({
+          employeeNumber: person.number,
+          month: month.key,
+          hours,
+        });
+        if (segment.stage > KACHO) {
+          byFy[month.fiscalYear - this.firstFy] += hours;
+        }
       }
     }
     return byFy;
@@ -1240,6 +1296,29 @@ function overtimeProfiles(units: readonly DemoUnit[]): Map<string, number> {
     profiles.set(unit.code, found);
   }
   return profiles;
+}
+
+/** A dozen uses a year: insertion sort beats Array.prototype.sort and its comparator calls. */
+function insertionSort(values: number[]): void {
+  for (let index = 1; index < values.length; index += 1) {
+    const value = values[index];
+    let at = index - 1;
+    while (at >= 0 && values[at] > value) {
+      values[at + 1] = values[at];
+      at -= 1;
+    }
+    values[at + 1] = value;
+  }
+}
+
+/** Random draws of exp(N(0, sigma)) with mean 1, made once: a lookup per month instead of logs. */
+function noiseTable(sigma: number, size: number): Float64Array {
+  const random = new Prng(0x6f766572);
+  const table = new Float64Array(size);
+  for (let index = 0; index < size; index += 1) {
+    table[index] = logNormal(random, sigma);
+  }
+  return table;
 }
 
 /** Days of [from, to] covered by the [from, to] pairs of `spans`. */
