@@ -1,6 +1,7 @@
 import type {
   ApiErrorDto,
   ImportJobDto,
+  ImportKind,
   SessionDto,
 } from '@ikuboard/shared/contracts';
 
@@ -80,7 +81,7 @@ export class ApiClient {
 
   /** Uploads a file for import and waits for the job to finish. */
   async import(
-    kind: 'units' | 'roster',
+    kind: ImportKind,
     file: Buffer,
     options: {
       fileName?: string;

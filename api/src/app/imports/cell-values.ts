@@ -1,9 +1,12 @@
-import type {
-  EmploymentCategory,
-  Gender,
-  LocalizedText,
+import {
+  LEAVE_TYPE_NAMES,
+  LEAVE_TYPES,
+  type EmploymentCategory,
+  type Gender,
+  type LeaveType,
+  type LocalizedText,
 } from '@ikuboard/shared/contracts';
-import { isValidIsoDate } from '@ikuboard/shared/kpi';
+import { isValidIsoDate, parseFiscalYear } from '@ikuboard/shared/kpi';
 
 /** What a cell holds once read: text, a number, a date, a boolean, or a formula we refuse. */
 export type RawCell =
@@ -258,4 +261,153 @@ export function parseEmployment(cell: RawCell): Parsed<EmploymentCategory> {
         '職員区分が不明です。任期の定めのない常勤・任期付・再任用・会計年度任用(フルタイム)・会計年度任用(パートタイム)・臨時 のいずれかを入力してください。',
         'Unknown employment category.',
       );
+}
+
+const LEAVE_WORDS = new Map<string, LeaveType>();
+for (const type of LEAVE_TYPES) {
+  const names = LEAVE_TYPE_NAMES[type];
+  LEAVE_WORDS.set(type, type);
+  LEAVE_WORDS.set(normalizeText(names.ja), type);
+  if (names.alias) {
+    LEAVE_WORDS.set(normalizeText(names.alias), type);
+    LEAVE_WORDS.set(normalizeText(`${names.ja}(${names.alias})`), type);
+  }
+}
+LEAVE_WORDS.set('年次有給休暇', 'annual');
+LEAVE_WORDS.set('年休', 'annual');
+LEAVE_WORDS.set('介護休暇', 'caregiving');
+LEAVE_WORDS.set('介護休業', 'caregiving');
+
+/** The Japanese name of §2 with or without its parenthesized alias, or the code. */
+export function parseLeaveType(cell: RawCell): Parsed<LeaveType> {
+  const text = parseText(cell, 60);
+  if (!text.ok) return text;
+  const type =
+    LEAVE_WORDS.get(text.value.replace(/ /g, '')) ??
+    LEAVE_WORDS.get(text.value.toLowerCase());
+  return type
+    ? { ok: true, value: type }
+    : fail(
+        'UNKNOWN_LEAVE_TYPE',
+        `休暇種別「${text.value}」は登録されていません。テンプレートの種別一覧から選んでください。`,
+        `Unknown leave type "${text.value}".`,
+      );
+}
+
+/**
+ * Days as a number (halves allowed), or hours written as "4h", "4時間" converted with the
+ * organization's hours per day.
+ */
+export function parseDays(cell: RawCell, hoursPerDay: number): Parsed<number> {
+  const formula = refuseFormula<number>(cell);
+  if (formula) return formula;
+  const text =
+    typeof cell === 'number'
+      ? String(cell)
+      : cellToText(cell).toLowerCase().replace(/\s/g, '');
+  const hours = /^(\d+(?:\.\d+)?)(h|時間)$/.exec(text);
+  const days = hours
+    ? Number(hours[1]) / hoursPerDay
+    : /^(\d+(?:\.\d+)?)日?$/.test(text)
+      ? Number(text.replace('日', ''))
+      : NaN;
+  if (!Number.isFinite(days) || days <= 0) {
+    return fail(
+      'INVALID_DAYS',
+      '日数は正の数(0.5日単位)か「4時間」のような時間で入力してください。',
+      'Days must be a positive number (halves allowed) or hours such as "4h".',
+    );
+  }
+  if (!hours && Math.round(days * 2) !== days * 2) {
+    return fail(
+      'INVALID_DAYS',
+      '日数は0.5日単位で入力してください(時間で入力する場合は「4時間」)。',
+      'Use whole or half days (or hours such as "4h").',
+    );
+  }
+  return { ok: true, value: Math.round(days * 100) / 100 };
+}
+
+/** A month as YYYY-MM (an Excel date or a YYYY-MM-DD text counts for its month). */
+export function parseMonth(cell: RawCell): Parsed<string> {
+  if (cell instanceof Date || typeof cell === 'number') {
+    const date = parseDate(cell);
+    return date.ok ? { ok: true, value: date.value.slice(0, 7) } : date;
+  }
+  const formula = refuseFormula<string>(cell);
+  if (formula) return formula;
+  const text = cellToText(cell)
+    .replace(/[/.年]/g, '-')
+    .replace(/月$/, '');
+  const match = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?$/.exec(text);
+  const month = match ? Number(match[2]) : 0;
+  if (!match || month < 1 || month > 12)
+    return fail(
+      'INVALID_MONTH',
+      '年月は YYYY-MM の形式で入力してください。',
+      'Write the month as YYYY-MM.',
+    );
+  return { ok: true, value: `${match[1]}-${String(month).padStart(2, '0')}` };
+}
+
+export function parseNumber(
+  cell: RawCell,
+  options: {
+    min: number;
+    max: number;
+    decimals: number;
+    code: string;
+    unitJa: string;
+    unitEn: string;
+  },
+): Parsed<number> {
+  const formula = refuseFormula<number>(cell);
+  if (formula) return formula;
+  if (cell === null || (typeof cell === 'string' && normalizeText(cell) === ''))
+    return fail(
+      'REQUIRED',
+      '必須項目が空欄です。',
+      'This required cell is empty.',
+    );
+  const text =
+    typeof cell === 'number'
+      ? String(cell)
+      : cellToText(cell)
+          .replace(/[,円\s]/g, '')
+          .replace(/(時間|h)$/i, '');
+  const value = Number(text);
+  const scale = 10 ** options.decimals;
+  if (
+    text === '' ||
+    !Number.isFinite(value) ||
+    Math.round(value * scale) !== value * scale
+  ) {
+    return fail(
+      options.code,
+      `数値(小数点以下${options.decimals}桁まで)で入力してください。`,
+      `Enter a number with at most ${options.decimals} decimals.`,
+    );
+  }
+  if (value < options.min || value > options.max) {
+    return fail(
+      options.code,
+      `${options.min}〜${options.max}${options.unitJa}の範囲で入力してください。`,
+      `Enter between ${options.min} and ${options.max} ${options.unitEn}.`,
+    );
+  }
+  return { ok: true, value };
+}
+
+export function parseFiscalYearCell(cell: RawCell): Parsed<number> {
+  const formula = refuseFormula<number>(cell);
+  if (formula) return formula;
+  const fiscalYear = parseFiscalYear(cellToText(cell));
+  if (fiscalYear === null || fiscalYear < 1989 || fiscalYear > 2100) {
+    return fail(
+      'INVALID_FISCAL_YEAR',
+      '年度は 2024 または 令和6年度 のように入力してください。',
+      'Write the fiscal year as 2024 or 令和6年度.',
+    );
+  }
+  return { ok: true, value: fiscalYear };
 }

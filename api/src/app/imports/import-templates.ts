@@ -1,7 +1,13 @@
-import type { ImportKind } from '@ikuboard/shared/contracts';
+import {
+  CHILD_LINKED_LEAVE_TYPES,
+  LEAVE_TYPE_NAMES,
+  LEAVE_TYPES,
+  type ImportKind,
+} from '@ikuboard/shared/contracts';
 import ExcelJS from 'exceljs';
 
 import {
+  COLUMNS_OF,
   ROSTER_COLUMNS,
   SHEET_NAMES,
   UNIT_COLUMNS,
@@ -93,6 +99,31 @@ export async function buildTemplate(
   if (kind === 'units') {
     const sheet = addDataSheet(workbook, SHEET_NAMES.units, UNIT_COLUMNS);
     listValidation(sheet, 4, `"${YES_NO.join(',')}"`);
+  } else if (kind !== 'roster') {
+    const columns = COLUMNS_OF[kind];
+    const sheet = addDataSheet(workbook, SHEET_NAMES[kind], columns);
+    columns.forEach((column, index) => {
+      if (/date/i.test(column.en))
+        sheet.getColumn(index + 1).numFmt = 'yyyy-mm-dd';
+    });
+    if (kind === 'leave') {
+      const names = LEAVE_TYPES.map((type) => LEAVE_TYPE_NAMES[type].ja);
+      listValidation(sheet, 2, `'休暇種別一覧'!$A$2:$A$${names.length + 1}`);
+      const types = workbook.addWorksheet('休暇種別一覧');
+      types.columns = [
+        { header: '休暇種別', key: 'name', width: 28 },
+        { header: '子の生年月日', key: 'child', width: 16 },
+      ];
+      styleHeaderRow(types.getRow(1));
+      for (const type of LEAVE_TYPES) {
+        types.addRow({
+          name: LEAVE_TYPE_NAMES[type].ja,
+          child: (CHILD_LINKED_LEAVE_TYPES as readonly string[]).includes(type)
+            ? '必須'
+            : '',
+        });
+      }
+    }
   } else {
     const sheet = addDataSheet(workbook, SHEET_NAMES.roster, ROSTER_COLUMNS);
     sheet.getColumn(7).numFmt = 'yyyy-mm-dd';

@@ -40,6 +40,15 @@ import { ImportsService } from './imports.service';
 import { writeRosterExport } from './roster-export';
 import { buildSampleRoster } from './sample-roster';
 
+const TEMPLATE_NAMES: Record<ImportKind, string> = {
+  units: '所属',
+  roster: '職員名簿',
+  children: '子',
+  leave: '休暇',
+  overtime: '超過勤務',
+  pay: '給与',
+};
+
 const XLSX_MIME =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -166,8 +175,7 @@ export class ImportsController {
       ),
     ]);
     const buffer = await buildTemplate(kind, { units, stages });
-    const fileName =
-      kind === 'units' ? '所属テンプレート.xlsx' : '職員名簿テンプレート.xlsx';
+    const fileName = `${TEMPLATE_NAMES[kind]}テンプレート.xlsx`;
     return new StreamableFile(buffer, {
       type: XLSX_MIME,
       disposition: `attachment; filename="${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,

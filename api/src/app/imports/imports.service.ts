@@ -8,7 +8,15 @@ import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
 import { ImportJobEntity } from '../../database/entities';
-import { ROSTER_COLUMNS, SHEET_NAMES, UNIT_COLUMNS } from './import-columns';
+import {
+  CHILD_COLUMNS,
+  LEAVE_COLUMNS,
+  OVERTIME_COLUMNS,
+  PAY_COLUMNS,
+  ROSTER_COLUMNS,
+  SHEET_NAMES,
+  UNIT_COLUMNS,
+} from './import-columns';
 import {
   applyRosterPlan,
   applyUnitsPlan,
@@ -16,6 +24,23 @@ import {
   loadRosterContext,
   lockOrganizationImports,
 } from './import-writer';
+import {
+  planChildrenImport,
+  planLeaveImport,
+  planOvertimeImport,
+  planPayImport,
+} from './records-plan';
+import {
+  applyLeaves,
+  employeeIdsIn,
+  insertChildren,
+  loadLeaves,
+  loadOvertime,
+  loadPay,
+  loadRecordsContext,
+  upsertOvertime,
+  upsertPay,
+} from './records-writer';
 import { planRosterImport } from './roster-plan';
 import { planUnitsImport } from './units-plan';
 import { ImportFileError, readSheet } from './xlsx-reader';
@@ -100,7 +125,9 @@ export class ImportsService {
       const outcome =
         request.kind === 'units'
           ? await this.importUnits(request, onProgress)
-          : await this.importRoster(request, onProgress);
+          : request.kind === 'roster'
+            ? await this.importRoster(request, onProgress)
+            : await this.importRecords(request, request.kind, onProgress);
       await repository.update(jobId, {
         status: outcome.errors.length > 0 ? 'failed' : 'succeeded',
         processedRows: outcome.summary.rows,
@@ -179,6 +206,116 @@ export class ImportsService {
       const plan = planRosterImport(content.rows, content.sheet, context);
       if (plan.errors.length === 0)
         await applyRosterPlan(manager, request.organizationId, asOf, plan);
+      return plan;
+    });
+  }
+
+  /** Children, leave, overtime and pay: records of employees already on the roster. */
+  private async importRecords(
+    request: ImportRequest,
+    kind: 'children' | 'leave' | 'overtime' | 'pay',
+    onProgress: (rows: number) => void,
+  ) {
+    const options = { maxRows: MAX_ROWS, onProgress };
+    const sheets = [SHEET_NAMES[kind], kind];
+    const organizationId = request.organizationId;
+    if (kind === 'children') {
+      const content = await readSheet(
+        request.file,
+        sheets,
+        CHILD_COLUMNS,
+        options,
+      );
+      return this.inTransaction(request, async (manager) => {
+        const plan = planChildrenImport(
+          content.rows,
+          content.sheet,
+          await loadRecordsContext(manager, organizationId),
+        );
+        if (plan.errors.length === 0)
+          await insertChildren(manager, organizationId, plan.newChildren);
+        return plan;
+      });
+    }
+    if (kind === 'leave') {
+      const content = await readSheet(
+        request.file,
+        sheets,
+        LEAVE_COLUMNS,
+        options,
+      );
+      return this.inTransaction(request, async (manager) => {
+        const context = await loadRecordsContext(manager, organizationId);
+        const existing = await loadLeaves(
+          manager,
+          organizationId,
+          employeeIdsIn(content.rows, context),
+        );
+        const plan = planLeaveImport(
+          content.rows,
+          content.sheet,
+          context,
+          existing,
+        );
+        if (plan.errors.length === 0) {
+          await insertChildren(manager, organizationId, plan.newChildren);
+          await applyLeaves(
+            manager,
+            organizationId,
+            plan.inserts,
+            plan.updates,
+          );
+        }
+        return plan;
+      });
+    }
+    if (kind === 'overtime') {
+      const content = await readSheet(
+        request.file,
+        sheets,
+        OVERTIME_COLUMNS,
+        options,
+      );
+      return this.inTransaction(request, async (manager) => {
+        const context = await loadRecordsContext(manager, organizationId);
+        const existing = await loadOvertime(
+          manager,
+          organizationId,
+          employeeIdsIn(content.rows, context),
+        );
+        const plan = planOvertimeImport(
+          content.rows,
+          content.sheet,
+          context,
+          existing,
+        );
+        if (plan.errors.length === 0)
+          await upsertOvertime(manager, organizationId, [
+            ...plan.inserts,
+            ...plan.updates,
+          ]);
+        return plan;
+      });
+    }
+    const content = await readSheet(request.file, sheets, PAY_COLUMNS, options);
+    return this.inTransaction(request, async (manager) => {
+      const context = await loadRecordsContext(manager, organizationId);
+      const existing = await loadPay(
+        manager,
+        organizationId,
+        employeeIdsIn(content.rows, context),
+      );
+      const plan = planPayImport(
+        content.rows,
+        content.sheet,
+        context,
+        existing,
+      );
+      if (plan.errors.length === 0)
+        await upsertPay(manager, organizationId, [
+          ...plan.inserts,
+          ...plan.updates,
+        ]);
       return plan;
     });
   }

@@ -61,3 +61,25 @@ export class KpiTrendQuery extends KpiScopeQuery {
   @IsIn(KPI_CODES)
   code!: KpiCode;
 }
+
+export class KpiBreakdownQuery extends KpiScopeQuery {
+  @ApiPropertyOptional({ enum: KPI_CODES })
+  @IsIn(KPI_CODES)
+  code!: KpiCode;
+
+  @ApiPropertyOptional({
+    description: 'Fiscal year (the calendar year for calendar-year KPIs)',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1989)
+  @Max(2100)
+  fy!: number;
+
+  @ApiPropertyOptional({
+    enum: ['employer_unit', 'child_unit'],
+    description: 'Employer units, or the direct children of `unit`',
+  })
+  @IsIn(['employer_unit', 'child_unit'])
+  by!: 'employer_unit' | 'child_unit';
+}

@@ -1,13 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PERMISSIONS, type KpiValueDto } from '@ikuboard/shared/contracts';
+import {
+  PERMISSIONS,
+  type KpiBreakdownDto,
+  type KpiValueDto,
+} from '@ikuboard/shared/contracts';
 
 import {
   CurrentAuth,
   RequirePermission,
   type AuthContext,
 } from '../../common/access.decorator';
-import { KpiQuery, KpiTrendQuery } from './kpi-query.dto';
+import { KpiBreakdownQuery, KpiQuery, KpiTrendQuery } from './kpi-query.dto';
 import { KpiService } from './kpi.service';
 
 @ApiTags('kpis')
@@ -42,5 +46,23 @@ export class KpiController {
       unitCode: query.unit,
       categories: query.category,
     });
+  }
+
+  @Get('breakdown')
+  @RequirePermission(PERMISSIONS.readKpiFigures)
+  @ApiOperation({
+    summary: 'One KPI by employer unit, or by the direct children of a unit',
+  })
+  breakdown(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: KpiBreakdownQuery,
+  ): Promise<KpiBreakdownDto[]> {
+    return this.kpis.breakdown(
+      auth.organizationId,
+      query.code,
+      query.fy,
+      query.by,
+      { unitCode: query.unit, categories: query.category },
+    );
   }
 }

@@ -8,5 +8,6 @@ import { KpiService } from './kpi.service';
   imports: [OrgModule],
   controllers: [KpiController],
   providers: [KpiService],
+  exports: [KpiService],
 })
 export class KpiModule {}

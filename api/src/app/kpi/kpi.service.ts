@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   EmploymentCategory,
+  KpiBreakdownDto,
   KpiCode,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
@@ -45,6 +46,43 @@ export class KpiService {
     return values.filter(
       (value) => value.code === code && value.dimensions === undefined,
     );
+  }
+
+  /** One KPI for each employer unit, or for each direct child of a unit (the top level when none). */
+  async breakdown(
+    organizationId: string,
+    code: KpiCode,
+    fiscalYear: number,
+    by: 'employer_unit' | 'child_unit',
+    input: KpiScopeInput,
+  ): Promise<KpiBreakdownDto[]> {
+    const parentId =
+      by === 'child_unit'
+        ? await this.org.resolveUnit(organizationId, input.unitCode)
+        : null;
+    const units: { id: string; code: string; name: string }[] =
+      await this.dataSource.query(
+        by === 'employer_unit'
+          ? `SELECT id, code, name FROM org_unit WHERE organization_id = $1 AND is_employer_unit ORDER BY sort_order, code`
+          : `SELECT id, code, name FROM org_unit WHERE organization_id = $1 AND parent_id IS NOT DISTINCT FROM $2 ORDER BY sort_order, code`,
+        by === 'employer_unit' ? [organizationId] : [organizationId, parentId],
+      );
+    const groups = KPI_GROUPS.filter((group) => group.codes.includes(code));
+    const categories = input.categories ?? DEFAULT_KPI_CATEGORIES;
+    const result: KpiBreakdownDto[] = [];
+    for (const unit of units) {
+      const values = await this.compute(
+        groups,
+        { organizationId, unitId: unit.id, categories },
+        [fiscalYear],
+      );
+      result.push({
+        unitCode: unit.code,
+        unitName: unit.name,
+        values: values.filter((value) => value.code === code),
+      });
+    }
+    return result;
   }
 
   private async scope(

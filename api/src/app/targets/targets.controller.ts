@@ -1,52 +1,112 @@
-import { Controller, Get } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PERMISSIONS, type TargetDto } from '@ikuboard/shared/contracts';
-import { DataSource } from 'typeorm';
+import {
+  PERMISSIONS,
+  type PlanDto,
+  type TargetDto,
+  type TargetProgressDto,
+} from '@ikuboard/shared/contracts';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 
 import {
   CurrentAuth,
   RequirePermission,
   type AuthContext,
 } from '../../common/access.decorator';
+import { PlanBody, TargetBody } from './target.dto';
+import { TargetsService } from './targets.service';
+
+class ProgressQuery {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1989)
+  @Max(2100)
+  fy!: number;
+}
 
 @ApiTags('targets')
-@Controller('targets')
+@Controller()
 export class TargetsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly targets: TargetsService) {}
 
-  @Get()
+  @Get('plans')
+  @RequirePermission(PERMISSIONS.readTargets)
+  @ApiOperation({ summary: "The organization's plans (特定事業主行動計画)" })
+  plans(@CurrentAuth() auth: AuthContext): Promise<PlanDto[]> {
+    return this.targets.plans(auth.organizationId);
+  }
+
+  @Post('plans')
+  @RequirePermission(PERMISSIONS.manageTargets)
+  @ApiOperation({ summary: 'Create a plan' })
+  createPlan(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: PlanBody,
+  ): Promise<PlanDto> {
+    return this.targets.createPlan(auth.organizationId, body);
+  }
+
+  @Get('targets')
   @RequirePermission(PERMISSIONS.readTargets)
   @ApiOperation({ summary: "The targets of the organization's plans" })
-  async list(@CurrentAuth() auth: AuthContext): Promise<TargetDto[]> {
-    const rows: (Omit<
-      TargetDto,
-      'actions' | 'targetValue' | 'baselineValue'
-    > & {
-      targetValue: string;
-      baselineValue: string | null;
-      action1: string | null;
-      action2: string | null;
-    })[] = await this.dataSource.query(
-      `SELECT t.id, p.name AS "planName", t.kpi_code AS "kpiCode", u.code AS "orgUnitCode",
-              t.target_value AS "targetValue", t.target_fiscal_year AS "targetFiscalYear", t.direction,
-              t.baseline_value AS "baselineValue", t.baseline_fiscal_year AS "baselineFiscalYear",
-              t.action_1 AS "action1", t.action_2 AS "action2"
-         FROM target t
-         JOIN plan p ON p.organization_id = t.organization_id AND p.id = t.plan_id
-         LEFT JOIN org_unit u ON u.organization_id = t.organization_id AND u.id = t.org_unit_id
-        WHERE t.organization_id = $1
-        ORDER BY t.sort_order, t.kpi_code`,
-      [auth.organizationId],
-    );
-    return rows.map(
-      ({ action1, action2, targetValue, baselineValue, ...row }) => ({
-        ...row,
-        targetValue: Number(targetValue),
-        baselineValue: baselineValue === null ? null : Number(baselineValue),
-        actions: [action1, action2].filter(
-          (action): action is string => action !== null,
-        ),
-      }),
-    );
+  list(@CurrentAuth() auth: AuthContext): Promise<TargetDto[]> {
+    return this.targets.list(auth.organizationId);
+  }
+
+  @Get('targets/progress')
+  @RequirePermission(PERMISSIONS.readTargets)
+  @ApiOperation({
+    summary:
+      'Every target against the figures of a fiscal year: trajectory, status, gap, series',
+  })
+  progress(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ProgressQuery,
+  ): Promise<TargetProgressDto[]> {
+    return this.targets.progress(auth.organizationId, query.fy);
+  }
+
+  @Post('targets')
+  @RequirePermission(PERMISSIONS.manageTargets)
+  @ApiOperation({ summary: 'Create a target' })
+  create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: TargetBody,
+  ): Promise<TargetDto> {
+    return this.targets.create(auth.organizationId, body);
+  }
+
+  @Put('targets/:id')
+  @RequirePermission(PERMISSIONS.manageTargets)
+  @ApiOperation({ summary: 'Replace a target' })
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: TargetBody,
+  ): Promise<TargetDto> {
+    return this.targets.update(auth.organizationId, id, body);
+  }
+
+  @Delete('targets/:id')
+  @RequirePermission(PERMISSIONS.manageTargets)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a target' })
+  remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+  ): Promise<void> {
+    return this.targets.remove(auth.organizationId, id);
   }
 }

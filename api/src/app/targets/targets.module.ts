@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
 
+import { KpiModule } from '../kpi/kpi.module';
+import { OrgModule } from '../org/org.module';
 import { TargetsController } from './targets.controller';
+import { TargetsService } from './targets.service';
 
-@Module({ controllers: [TargetsController] })
+@Module({
+  imports: [OrgModule, KpiModule],
+  controllers: [TargetsController],
+  providers: [TargetsService],
+})
 export class TargetsModule {}

@@ -1,0 +1,214 @@
+import type { LeaveType } from '@ikuboard/shared/contracts';
+import type { EntityManager } from 'typeorm';
+
+import { cellToText, type RawCell } from './cell-values';
+import type {
+  ChildRef,
+  EmployeeRef,
+  ExistingLeave,
+  LeaveRecord,
+  NewChild,
+  OvertimeRecord,
+  PayRecord,
+  RecordsContext,
+} from './records-plan';
+
+const CHUNK = 20_000;
+
+async function chunked<T>(
+  rows: readonly T[],
+  write: (chunk: readonly T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK)
+    await write(rows.slice(start, start + CHUNK));
+}
+
+/** The employee ids a file names, to load only their stored records. */
+export function employeeIdsIn(
+  rows: readonly { cells: { employeeNumber: RawCell } }[],
+  context: RecordsContext,
+): string[] {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const employee = context.employees.get(
+      cellToText(row.cells.employeeNumber),
+    );
+    if (employee) ids.add(employee.id);
+  }
+  return [...ids];
+}
+
+export async function loadRecordsContext(
+  manager: EntityManager,
+  organizationId: string,
+): Promise<RecordsContext> {
+  const [organization] = (await manager.query(
+    `SELECT hours_per_day FROM organization WHERE id = $1`,
+    [organizationId],
+  )) as {
+    hours_per_day: string;
+  }[];
+  const employees = (await manager.query(
+    `SELECT employee_number AS "number", id, hire_date AS "hireDate", separation_date AS "separationDate"
+       FROM employee WHERE organization_id = $1`,
+    [organizationId],
+  )) as (EmployeeRef & { number: string })[];
+  const children = (await manager.query(
+    `SELECT employee_id AS "employeeId", id, birth_date AS "birthDate", birth_order AS "birthOrder" FROM child WHERE organization_id = $1`,
+    [organizationId],
+  )) as (ChildRef & { employeeId: string })[];
+  const childrenOf = new Map<string, ChildRef[]>();
+  for (const { employeeId, ...child } of children)
+    childrenOf.set(employeeId, [...(childrenOf.get(employeeId) ?? []), child]);
+  return {
+    hoursPerDay: Number(organization?.hours_per_day ?? 7.75),
+    employees: new Map(
+      employees.map(({ number, ...employee }) => [number, employee]),
+    ),
+    children: childrenOf,
+  };
+}
+
+export async function loadLeaves(
+  manager: EntityManager,
+  organizationId: string,
+  employeeIds: string[],
+): Promise<ExistingLeave[]> {
+  const rows = (await manager.query(
+    `SELECT id, employee_id AS "employeeId", leave_type AS "type", start_date AS "startDate", end_date AS "endDate",
+            days, child_id AS "childId"
+       FROM leave_episode WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])`,
+    [organizationId, employeeIds],
+  )) as (Omit<ExistingLeave, 'days'> & { days: string })[];
+  return rows.map((row) => ({ ...row, days: Number(row.days) }));
+}
+
+export async function loadOvertime(
+  manager: EntityManager,
+  organizationId: string,
+  employeeIds: string[],
+): Promise<Map<string, number>> {
+  const rows = (await manager.query(
+    `SELECT employee_id, to_char(month, 'YYYY-MM') AS month, hours FROM overtime_month
+      WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])`,
+    [organizationId, employeeIds],
+  )) as { employee_id: string; month: string; hours: string }[];
+  return new Map(
+    rows.map((row) => [`${row.employee_id}|${row.month}`, Number(row.hours)]),
+  );
+}
+
+export async function loadPay(
+  manager: EntityManager,
+  organizationId: string,
+  employeeIds: string[],
+): Promise<Map<string, number>> {
+  const rows = (await manager.query(
+    `SELECT employee_id, fiscal_year, amount FROM annual_pay WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])`,
+    [organizationId, employeeIds],
+  )) as { employee_id: string; fiscal_year: number; amount: string }[];
+  return new Map(
+    rows.map((row) => [
+      `${row.employee_id}|${row.fiscal_year}`,
+      Number(row.amount),
+    ]),
+  );
+}
+
+export async function insertChildren(
+  manager: EntityManager,
+  organizationId: string,
+  children: readonly NewChild[],
+): Promise<void> {
+  await chunked(children, (chunk) =>
+    manager.query(
+      `INSERT INTO child (id, organization_id, employee_id, birth_date, birth_order)
+       SELECT u.id, $1, u.emp, u.birth, u.ord FROM unnest($2::uuid[], $3::uuid[], $4::date[], $5::smallint[]) AS u (id, emp, birth, ord)`,
+      [
+        organizationId,
+        chunk.map((c) => c.id),
+        chunk.map((c) => c.employeeId),
+        chunk.map((c) => c.birthDate),
+        chunk.map((c) => c.birthOrder),
+      ],
+    ),
+  );
+}
+
+const leaveColumns = (chunk: readonly LeaveRecord[]) => [
+  chunk.map((l) => l.employeeId),
+  chunk.map((l): LeaveType => l.type),
+  chunk.map((l) => l.startDate),
+  chunk.map((l) => l.endDate),
+  chunk.map((l) => l.days),
+  chunk.map((l) => l.childId),
+];
+
+export async function applyLeaves(
+  manager: EntityManager,
+  organizationId: string,
+  inserts: readonly LeaveRecord[],
+  updates: readonly (LeaveRecord & { id: string })[],
+): Promise<void> {
+  await chunked(inserts, (chunk) =>
+    manager.query(
+      `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::uuid[])`,
+      [organizationId, ...leaveColumns(chunk)],
+    ),
+  );
+  await chunked(updates, (chunk) =>
+    manager.query(
+      `UPDATE leave_episode l SET end_date = u.end_date, days = u.days, child_id = u.child_id
+         FROM unnest($2::uuid[], $3::date[], $4::numeric[], $5::uuid[]) AS u (id, end_date, days, child_id)
+        WHERE l.organization_id = $1 AND l.id = u.id`,
+      [
+        organizationId,
+        chunk.map((l) => l.id),
+        chunk.map((l) => l.endDate),
+        chunk.map((l) => l.days),
+        chunk.map((l) => l.childId),
+      ],
+    ),
+  );
+}
+
+export async function upsertOvertime(
+  manager: EntityManager,
+  organizationId: string,
+  rows: readonly OvertimeRecord[],
+): Promise<void> {
+  await chunked(rows, (chunk) =>
+    manager.query(
+      `INSERT INTO overtime_month (organization_id, employee_id, month, hours)
+       SELECT $1, u.emp, (u.month || '-01')::date, u.hours FROM unnest($2::uuid[], $3::text[], $4::numeric[]) AS u (emp, month, hours)
+       ON CONFLICT ON CONSTRAINT pk_overtime_month DO UPDATE SET hours = excluded.hours`,
+      [
+        organizationId,
+        chunk.map((r) => r.employeeId),
+        chunk.map((r) => r.month),
+        chunk.map((r) => r.hours),
+      ],
+    ),
+  );
+}
+
+export async function upsertPay(
+  manager: EntityManager,
+  organizationId: string,
+  rows: readonly PayRecord[],
+): Promise<void> {
+  await chunked(rows, (chunk) =>
+    manager.query(
+      `INSERT INTO annual_pay (organization_id, employee_id, fiscal_year, amount)
+       SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::numeric[])
+       ON CONFLICT ON CONSTRAINT pk_annual_pay DO UPDATE SET amount = excluded.amount`,
+      [
+        organizationId,
+        chunk.map((r) => r.employeeId),
+        chunk.map((r) => r.fiscalYear),
+        chunk.map((r) => r.amount),
+      ],
+    ),
+  );
+}
