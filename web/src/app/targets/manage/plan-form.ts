@@ -110,7 +110,11 @@ export const LEGAL_BASES: readonly LegalBasis[] = [
         >
           {{ (saving() ? 'targetForm.saving' : 'planForm.save') | t }}
         </button>
-        <button type="button" data-testid="plan-cancel" (click)="dismiss.emit()">
+        <button
+          type="button"
+          data-testid="plan-cancel"
+          (click)="dismiss.emit()"
+        >
           {{ 'targetForm.cancel' | t }}
         </button>
       </div>
