@@ -127,7 +127,7 @@ describe('TargetsManagePage', () => {
   });
 
   it('sends a valid target and shows the API validation errors next to their fields', async () => {
-    const { byTestId, http } = await render();
+    const { fixture, byTestId, http } = await render();
     byTestId<HTMLButtonElement>('target-new')?.click();
     await settle();
 
