@@ -1,6 +1,7 @@
 import type {
   ApiErrorDto,
   ImportJobDto,
+  KpiPeopleDto,
   KpiValueDto,
   OrgUnitDto,
 } from '@ikuboard/shared/contracts';
@@ -802,5 +803,31 @@ describe('units and roster import', () => {
       expect(response.status).toBe(200);
       expect((await readRows(response.body))[0]).toEqual(header);
     }
+  });
+
+  it('HR drills down to the people behind a figure, with the reason each is counted; the committee cannot', async () => {
+    const people = (
+      await hr.get<KpiPeopleDto>(
+        '/api/v1/kpis/female_manager_ratio/people?fy=2025',
+      )
+    ).body;
+    expect(people.numerator.map((person) => person.employeeNumber)).toEqual([
+      'E002',
+    ]);
+    expect(people.denominator.map((person) => person.employeeNumber)).toEqual([
+      'E001',
+      'E002',
+      'E003',
+    ]);
+    expect(people.numerator[0]).toMatchObject({
+      name: '佐藤 花子',
+      unitName: '人事課',
+    });
+    expect(people.numerator[0]!.reason.ja).toContain('2025-04-01');
+    const committee = await tenant.login('committee');
+    expect(
+      (await committee.get('/api/v1/kpis/female_manager_ratio/people?fy=2025'))
+        .status,
+    ).toBe(403);
   });
 });

@@ -1,8 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  KPI_CODES,
   PERMISSIONS,
   type KpiBreakdownDto,
+  type KpiCode,
+  type KpiPeopleDto,
   type KpiValueDto,
 } from '@ikuboard/shared/contracts';
 
@@ -64,5 +67,22 @@ export class KpiController {
       query.by,
       { unitCode: query.unit, categories: query.category },
     );
+  }
+
+  @Get(':code/people')
+  @RequirePermission(PERMISSIONS.readPersonData)
+  @ApiOperation({
+    summary:
+      'HR drill-down: the people in a KPI’s numerator and denominator, with reasons',
+  })
+  people(
+    @CurrentAuth() auth: AuthContext,
+    @Param('code', new ParseEnumPipe(KPI_CODES)) code: KpiCode,
+    @Query() query: KpiQuery,
+  ): Promise<KpiPeopleDto> {
+    return this.kpis.people(auth.organizationId, code, query.fy, {
+      unitCode: query.unit,
+      categories: query.category,
+    });
   }
 }

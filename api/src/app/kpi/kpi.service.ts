@@ -3,12 +3,20 @@ import type {
   EmploymentCategory,
   KpiBreakdownDto,
   KpiCode,
+  KpiPeopleDto,
+  KpiPersonDto,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
-import { DEFAULT_KPI_CATEGORIES } from '@ikuboard/shared/kpi';
+import {
+  DEFAULT_KPI_CATEGORIES,
+  explainKpi,
+  fiscalYearStart,
+  type KpiPersonEntry,
+} from '@ikuboard/shared/kpi';
 import { DataSource } from 'typeorm';
 
 import { OrgService } from '../org/org.service';
+import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
 import { KPI_GROUPS } from './kpi-groups';
 
@@ -83,6 +91,64 @@ export class KpiService {
       });
     }
     return result;
+  }
+
+  /**
+   * The people in a KPI's numerator and denominator with the reason each is counted, from the
+   * reference definitions over the organization's records (person-level: HR only).
+   */
+  async people(
+    organizationId: string,
+    code: KpiCode,
+    fiscalYear: number,
+    input: KpiScopeInput,
+  ): Promise<KpiPeopleDto> {
+    const scope = await this.scope(organizationId, input);
+    const dataset = await loadKpiDataset(this.dataSource, organizationId);
+    const explanation = explainKpi(dataset, code, fiscalYear, {
+      unitId: scope.unitId,
+      categories: scope.categories,
+    });
+    const ids = [
+      ...new Set(
+        [...explanation.numerator, ...explanation.denominator].map(
+          (entry) => entry.employeeId,
+        ),
+      ),
+    ];
+    const rows: {
+      id: string;
+      employee_number: string;
+      name: string;
+      unit_name: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT e.id, e.employee_number, e.name, u.name AS unit_name
+         FROM employee e
+         LEFT JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
+                               AND a.valid_from <= $3 AND (a.valid_to IS NULL OR a.valid_to > $3)
+         LEFT JOIN org_unit u ON u.organization_id = e.organization_id AND u.id = a.org_unit_id
+        WHERE e.organization_id = $1 AND e.id = ANY ($2::uuid[])`,
+      [organizationId, ids, fiscalYearStart(fiscalYear)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const person = (entry: KpiPersonEntry): KpiPersonDto => {
+      const row = byId.get(entry.employeeId);
+      return {
+        employeeNumber: row?.employee_number ?? '',
+        name: row?.name ?? '',
+        unitName: row?.unit_name ?? null,
+        reason: entry.reason,
+        ...(entry.amount === undefined ? {} : { amount: entry.amount }),
+      };
+    };
+    const byNumber = (a: KpiPersonDto, b: KpiPersonDto) =>
+      a.employeeNumber.localeCompare(b.employeeNumber);
+    return {
+      code,
+      fiscalYear,
+      numerator: explanation.numerator.map(person).sort(byNumber),
+      denominator: explanation.denominator.map(person).sort(byNumber),
+    };
   }
 
   private async scope(

@@ -11,3 +11,5 @@ export * from './lib/childcare';
 export * from './lib/workforce';
 export * from './lib/workforce-values';
 export * from './lib/workforce-explanation';
+export * from './lib/staff-ratio-explanation';
+export * from './lib/kpi-explain';

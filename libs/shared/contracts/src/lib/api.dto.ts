@@ -166,3 +166,22 @@ export interface ImportJobDto {
   createdAt: string;
   finishedAt: string | null;
 }
+
+/** A person behind a KPI figure, for the HR drill-down (person-level data). */
+export interface KpiPersonDto {
+  employeeNumber: string;
+  name: string;
+  /** The unit of the person's assignment at the start of the year. */
+  unitName: string | null;
+  reason: LocalizedText;
+  /** What the person adds to a sum (days, hours, years, yen), for averages. */
+  amount?: number;
+}
+
+/** GET /api/v1/kpis/:code/people?fy=…&unit=… */
+export interface KpiPeopleDto {
+  code: KpiCode;
+  fiscalYear: number;
+  numerator: KpiPersonDto[];
+  denominator: KpiPersonDto[];
+}

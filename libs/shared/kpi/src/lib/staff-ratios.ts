@@ -11,7 +11,7 @@ import { percent } from './rounding';
 export type StaffRatioKpiCode = (typeof STAFF_RATIO_KPI_CODES)[number];
 
 /** Which members form the group whose female share a code measures. */
-const GROUP_OF: Readonly<
+export const STAFF_RATIO_GROUP_OF: Readonly<
   Record<StaffRatioKpiCode, (member: PopulationMember) => boolean>
 > = {
   female_staff_ratio: () => true,
@@ -37,7 +37,7 @@ export function femaleShareOf(
   code: StaffRatioKpiCode,
   fiscalYear: number,
 ): KpiValueDto {
-  const inGroup = GROUP_OF[code];
+  const inGroup = STAFF_RATIO_GROUP_OF[code];
   let numerator = 0;
   let denominator = 0;
   for (const member of members) {
