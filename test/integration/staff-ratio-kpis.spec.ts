@@ -95,7 +95,7 @@ describe('staff-ratio KPIs: the SQL behind GET /api/v1/kpis equals the reference
       for (let fy = 2018; fy <= 2025; fy++) {
         for (const unit of scopes) {
           for (const categories of CATEGORY_SETS) {
-            const query = `fy=${fy}${unit ? `&unit=${unit}` : ''}&category=${categories.join(',')}`;
+            const query = `fy=${fy}${unit ? `&unit=${unit}` : ''}&category=${categories.join(',')}&code=${STAFF_RATIO_KPI_CODES.join(',')}`;
             const response = await hr.get<KpiValueDto[]>(
               `/api/v1/kpis?${query}`,
             );

@@ -60,7 +60,7 @@ describe('workforce KPIs: the SQL behind GET /api/v1/kpis equals the reference d
       for (let fy = 2019; fy <= 2024; fy++) {
         for (const unit of UNITS) {
           for (const categories of CATEGORY_SETS) {
-            const query = `fy=${fy}${unit ? `&unit=${unit}` : ''}&category=${categories.join(',')}`;
+            const query = `fy=${fy}${unit ? `&unit=${unit}` : ''}&category=${categories.join(',')}&code=${WORKFORCE_KPI_CODES.join(',')}`;
             const response = await hr.get<KpiValueDto[]>(
               `/api/v1/kpis?${query}`,
             );

@@ -54,6 +54,16 @@ export class KpiQuery extends KpiScopeQuery {
   @Min(1989)
   @Max(2100)
   fy!: number;
+
+  @ApiPropertyOptional({
+    description: 'Comma-separated KPI codes to compute (default: all)',
+    example: 'female_manager_ratio',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayNotEmpty()
+  @IsIn(KPI_CODES, { each: true })
+  code?: KpiCode[];
 }
 
 export class KpiTrendQuery extends KpiScopeQuery {

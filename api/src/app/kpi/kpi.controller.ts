@@ -32,10 +32,12 @@ export class KpiController {
     @CurrentAuth() auth: AuthContext,
     @Query() query: KpiQuery,
   ): Promise<KpiValueDto[]> {
-    return this.kpis.forFiscalYears(auth.organizationId, [query.fy], {
-      unitCode: query.unit,
-      categories: query.category,
-    });
+    return this.kpis.forFiscalYears(
+      auth.organizationId,
+      [query.fy],
+      { unitCode: query.unit, categories: query.category },
+      query.code,
+    );
   }
 
   @Get('trend')

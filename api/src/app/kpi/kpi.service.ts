@@ -32,13 +32,20 @@ export class KpiService {
     private readonly org: OrgService,
   ) {}
 
+  /** Every KPI (or only `codes`) for the fiscal years; only the families needed are computed. */
   async forFiscalYears(
     organizationId: string,
     fiscalYears: readonly number[],
     input: KpiScopeInput,
+    codes?: readonly KpiCode[],
   ): Promise<KpiValueDto[]> {
     const scope = await this.scope(organizationId, input);
-    return this.compute(KPI_GROUPS, scope, fiscalYears);
+    if (!codes) return this.compute(KPI_GROUPS, scope, fiscalYears);
+    const groups = KPI_GROUPS.filter((group) =>
+      group.codes.some((code) => codes.includes(code)),
+    );
+    const values = await this.compute(groups, scope, fiscalYears);
+    return values.filter((value) => codes.includes(value.code));
   }
 
   /** One KPI's headline value for every fiscal year with roster data. */

@@ -196,6 +196,7 @@ export class TargetsService {
         organizationId,
         [...years].sort(),
         { unitCode: unitCode ?? undefined },
+        unitTargets.map((target) => target.kpiCode),
       );
       const headline = new Map<string, KpiValueDto>();
       for (const value of values)
