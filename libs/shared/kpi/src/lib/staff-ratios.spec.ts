@@ -55,7 +55,9 @@ describe('staff-ratio KPIs (as of FY-04-01)', () => {
       2025,
       WHOLE_CITY,
     );
-    expect(values.map((value) => value.code)).toEqual([...STAFF_RATIO_KPI_CODES]);
+    expect(values.map((value) => value.code)).toEqual([
+      ...STAFF_RATIO_KPI_CODES,
+    ]);
     expect(
       values.every(
         (value) => value.measure === 'percent' && value.fiscalYear === 2025,
