@@ -873,6 +873,7 @@ class LifeEventSimulation {
     const habit = random.chance(0.05)
       ? 0.15 + 0.25 * random.next()
       : logNormal(random, 0.38);
+    const hireYear = Number(person.employee.hireDate.slice(0, 4));
     const from = max(person.hire, this.historyStart);
     const to = min(person.lastDay, this.historyEnd);
     // Calendar years (暦年): the history starts in April of the first and ends in March of the last.
@@ -907,8 +908,8 @@ class LifeEventSimulation {
           : segment.category === 'annual_full'
             ? 0.85
             : 1;
-      const newcomer =
-        year === fiscalYearOf(person.employee.hireDate) ? 0.75 : 1;
+      // The first calendar year brings fewer days (15, pro rata) and less habit of taking them.
+      const newcomer = year === hireYear ? 0.75 : 1;
       let total =
         mean *
         habit *
