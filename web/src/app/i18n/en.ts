@@ -93,9 +93,8 @@ export const en: Dictionary = {
   'imports.sampleHint':
     "The demo city's roster of the following April 1. Importing it adds a fiscal year to the dashboard.",
   'imports.sampleRoster': 'Sample roster (.xlsx)',
+  'imports.templateOf': '{kind} template (.xlsx)',
   'imports.templates': 'Templates',
-  'imports.templateUnits': 'Unit template (.xlsx)',
-  'imports.templateRoster': 'Roster template (.xlsx)',
   'imports.export': 'Roster export',
   'imports.exportRoster': 'Download the roster as of the date (.xlsx)',
   'imports.exportAsOf': 'Export as-of date',

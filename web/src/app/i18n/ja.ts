@@ -103,9 +103,8 @@ export const ja = {
   'imports.sampleHint':
     'デモ市の翌年4月1日時点の職員名簿です。取り込むと新しい年度がダッシュボードに加わります。',
   'imports.sampleRoster': 'サンプル職員名簿(.xlsx)',
+  'imports.templateOf': '{kind}テンプレート(.xlsx)',
   'imports.templates': 'テンプレート',
-  'imports.templateUnits': '所属テンプレート(.xlsx)',
-  'imports.templateRoster': '職員名簿テンプレート(.xlsx)',
   'imports.export': '名簿の書き出し',
   'imports.exportRoster': '基準日時点の職員名簿をダウンロード(.xlsx)',
   'imports.exportAsOf': '書き出しの基準日',

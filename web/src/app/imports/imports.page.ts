@@ -48,8 +48,9 @@ export class ImportsPage {
       this.session.session()?.permissions.includes(PERMISSIONS.exportRoster) ??
       false,
   );
-  protected readonly unitsTemplateUrl = this.api.templateUrl('units');
-  protected readonly rosterTemplateUrl = this.api.templateUrl('roster');
+  protected templateUrl(kind: ImportKind): string {
+    return this.api.templateUrl(kind);
+  }
   protected readonly sampleRosterUrl = this.api.sampleRosterUrl();
   protected readonly demoMode = computed(
     () => this.session.session()?.demoMode ?? false,

@@ -4,27 +4,13 @@ import { Injectable } from '@angular/core';
 import type {
   KpiBreakdownDto,
   KpiCode,
+  KpiPeopleDto,
   KpiValueDto,
-  LocalizedText,
 } from '@ikuboard/shared/contracts';
 
 import { API_BASE_URL } from '../api-url';
 
 export type BreakdownBy = 'employer_unit' | 'child_unit';
-
-export interface KpiPersonRow {
-  employeeNumber: string;
-  name: string;
-  unitName: string;
-  reason: LocalizedText;
-  amount?: number | null;
-}
-
-/** GET /kpis/:code/people (HR only): who is counted above and below the line. */
-export interface KpiPeopleDto {
-  numerator: KpiPersonRow[];
-  denominator: KpiPersonRow[];
-}
 
 export interface KpiScope {
   code: KpiCode;
