@@ -152,6 +152,7 @@ export async function loadDemoCity(
       ],
     ),
   );
+  await loadLifeEvents(manager, organizationId, city, employeeIds);
   const { firstFiscalYear, lastFiscalYear } = city.options;
   const snapshots: string[] = [];
   for (let fy = firstFiscalYear; fy <= lastFiscalYear; fy++)
@@ -161,6 +162,102 @@ export async function loadDemoCity(
     [organizationId, snapshots],
   );
   return organizationId;
+}
+
+/**
+ * Children, leave episodes, monthly overtime and annual pay: millions of rows for the larger tiers,
+ * so each chunk builds its column arrays from a slice and nothing holds the whole set twice.
+ */
+async function loadLifeEvents(
+  manager: Queryable,
+  organizationId: string,
+  city: DemoCity,
+  employeeIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  const employeeId = (employeeNumber: string): string => {
+    const id = employeeIds.get(employeeNumber);
+    if (id === undefined)
+      throw new Error(`demo data names unknown employee ${employeeNumber}`);
+    return id;
+  };
+  const childIds = new Map<string, string>();
+  const childId = (id: string): string => {
+    const uuid = childIds.get(id);
+    if (uuid === undefined)
+      throw new Error(`demo leave names unknown child ${id}`);
+    return uuid;
+  };
+  const birthOrders: number[] = [];
+  const births = new Map<string, number>();
+  for (const child of city.children) {
+    childIds.set(child.id, randomUUID());
+    // Twins: the same employee and birth date, told apart by their order.
+    const key = `${child.employeeNumber}|${child.birthDate}`;
+    const order = (births.get(key) ?? 0) + 1;
+    births.set(key, order);
+    birthOrders.push(order);
+  }
+  await insertChunked(
+    city.children.map((child, index) => ({ child, order: birthOrders[index] })),
+    (chunk) =>
+      manager.query(
+        `INSERT INTO child (id, organization_id, employee_id, birth_date, birth_order)
+         SELECT u.id, $1, u.emp, u.born, u.ord
+           FROM unnest($2::uuid[], $3::uuid[], $4::date[], $5::smallint[]) AS u (id, emp, born, ord)`,
+        [
+          organizationId,
+          chunk.map(({ child }) => childIds.get(child.id)),
+          chunk.map(({ child }) => employeeId(child.employeeNumber)),
+          chunk.map(({ child }) => child.birthDate),
+          chunk.map(({ order }) => order),
+        ],
+      ),
+  );
+  await insertChunked(city.leaves, (chunk) =>
+    manager.query(
+      `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
+       SELECT $1, u.emp, u.type, u.start, u.finish, u.days, u.child
+         FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::uuid[])
+           AS u (emp, type, start, finish, days, child)`,
+      [
+        organizationId,
+        chunk.map((leave) => employeeId(leave.employeeNumber)),
+        chunk.map((leave) => leave.type),
+        chunk.map((leave) => leave.startDate),
+        chunk.map((leave) => leave.endDate),
+        chunk.map((leave) => leave.days),
+        chunk.map((leave) =>
+          leave.childId === null ? null : childId(leave.childId),
+        ),
+      ],
+    ),
+  );
+  await insertChunked(city.overtime, (chunk) =>
+    manager.query(
+      `INSERT INTO overtime_month (organization_id, employee_id, month, hours)
+       SELECT $1, u.emp, (u.month || '-01')::date, u.hours
+         FROM unnest($2::uuid[], $3::text[], $4::numeric[]) AS u (emp, month, hours)`,
+      [
+        organizationId,
+        chunk.map((row) => employeeId(row.employeeNumber)),
+        chunk.map((row) => row.month),
+        chunk.map((row) => row.hours),
+      ],
+    ),
+  );
+  await insertChunked(city.pay, (chunk) =>
+    manager.query(
+      `INSERT INTO annual_pay (organization_id, employee_id, fiscal_year, amount)
+       SELECT $1, u.emp, u.fy, u.amount
+         FROM unnest($2::uuid[], $3::int[], $4::numeric[]) AS u (emp, fy, amount)`,
+      [
+        organizationId,
+        chunk.map((row) => employeeId(row.employeeNumber)),
+        chunk.map((row) => row.fiscalYear),
+        chunk.map((row) => row.amount),
+      ],
+    ),
+  );
 }
 
 /** The plan of the demo city: the women-manager target of DOMAIN.md §4, baseline measured. */
