@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
+import type { KpiCode } from '@ikuboard/shared/contracts';
 import { generateDemoCity, type DemoCity } from '@ikuboard/shared/demo-data';
 import { fiscalYearStart, roundHalfUp } from '@ikuboard/shared/kpi';
 import type { DataSource } from 'typeorm';
 
 import type { Queryable } from '../../database/queryable';
 import { rebuildUnitClosure } from '../imports/import-writer';
+import { KPI_GROUPS } from '../kpi/kpi-groups';
 import { createAccount, createOrganization } from './organization-setup';
-import { staffRatioCounts } from '../kpi/staff-ratio.sql';
 
 export const DEMO_PASSWORD = 'ikuboard-demo';
 
@@ -260,45 +261,114 @@ async function loadLifeEvents(
   );
 }
 
-/** The plan of the demo city: the women-manager target of DOMAIN.md §4, baseline measured. */
+interface DemoTarget {
+  kpiCode: KpiCode;
+  targetValue: number;
+  direction: 'gte' | 'lte';
+  /** Annual leave is counted per calendar year; the history starts in April of the first one. */
+  baselineYearOffset: number;
+  actions: [string, string];
+}
+
+/** DOMAIN.md §4 and issue 3: the targets a city like みどり市 publishes in its plan. */
+const DEMO_TARGETS: readonly DemoTarget[] = [
+  {
+    kpiCode: 'female_manager_ratio',
+    targetValue: 20,
+    direction: 'gte',
+    baselineYearOffset: 0,
+    actions: [
+      '係長級・課長補佐級の女性職員を対象としたキャリア研修とメンター制度を実施する。',
+      '管理職登用前の職務経験(企画・人事・財政部門)への女性の配置を計画的に進める。',
+    ],
+  },
+  {
+    kpiCode: 'childcare_leave_rate_male_min_7d',
+    targetValue: 85,
+    direction: 'gte',
+    baselineYearOffset: 0,
+    actions: [
+      '子が生まれる男性職員全員に、所属長がイクボス面談で1週間以上の育児休業の取得計画を確認する。',
+      '育児休業中の業務を分担する職員への応援体制と人事評価上の配慮を整える。',
+    ],
+  },
+  {
+    kpiCode: 'annual_leave_avg_days',
+    targetValue: 16,
+    direction: 'gte',
+    baselineYearOffset: 1,
+    actions: [
+      '年次休暇の計画表を年度当初に所属ごとに作成し、四半期ごとに取得状況を確認する。',
+      '連続休暇の取得を促すため、夏季・年末年始に取得推進期間を設ける。',
+    ],
+  },
+  {
+    kpiCode: 'overtime_over_360h_year_count',
+    targetValue: 0,
+    direction: 'lte',
+    baselineYearOffset: 0,
+    actions: [
+      '月45時間を超えた職員の所属長へ翌月に業務見直しの報告を求める。',
+      '繁忙期の応援職員の配置と事務の外部委託を進める。',
+    ],
+  },
+];
+
+/** The plan of the demo city, with baselines measured from its own figures in their first year. */
 async function seedDemoPlan(
   manager: Queryable,
   organizationId: string,
   city: DemoCity,
 ): Promise<void> {
-  const baselineYear = city.options.firstFiscalYear;
-  const [baseline] = await staffRatioCounts(
-    manager,
-    organizationId,
-    [fiscalYearStart(baselineYear)],
-    null,
-    ['permanent'],
-  );
-  const [women, all] = baseline!.manager;
+  const { firstFiscalYear, lastFiscalYear } = city.options;
   const [{ id: planId }] = (await manager.query(
     `INSERT INTO plan (organization_id, name, start_fiscal_year, end_fiscal_year, legal_basis)
      VALUES ($1, $2, $3, $4, 'both') RETURNING id`,
     [
       organizationId,
       'みどり市特定事業主行動計画',
-      baselineYear,
-      city.options.lastFiscalYear,
+      firstFiscalYear,
+      lastFiscalYear,
     ],
   )) as [{ id: string }];
-  await manager.query(
-    `INSERT INTO target (organization_id, plan_id, kpi_code, target_value, target_fiscal_year, direction,
-                         baseline_value, baseline_fiscal_year, action_1, action_2, sort_order)
-     VALUES ($1, $2, 'female_manager_ratio', 20, $3, 'gte', $4, $5, $6, $7, 1)`,
-    [
-      organizationId,
-      planId,
-      city.options.lastFiscalYear,
-      all === 0 ? null : roundHalfUp((women / all) * 100, 1),
-      baselineYear,
-      '係長級・課長補佐級の女性職員を対象としたキャリア研修とメンター制度を実施する。',
-      '管理職登用前の職務経験(企画・人事・財政部門)への女性の配置を計画的に進める。',
-    ],
-  );
+  const scope = {
+    organizationId,
+    unitId: null,
+    categories: ['permanent'] as const,
+  };
+  for (const [index, target] of DEMO_TARGETS.entries()) {
+    const baselineYear = firstFiscalYear + target.baselineYearOffset;
+    const groups = KPI_GROUPS.filter((group) =>
+      group.codes.includes(target.kpiCode),
+    );
+    const values = (
+      await Promise.all(
+        groups.map((group) => group.compute(manager, scope, [baselineYear])),
+      )
+    ).flat();
+    const baseline =
+      values.find(
+        (value) =>
+          value.code === target.kpiCode && value.dimensions === undefined,
+      )?.value ?? null;
+    await manager.query(
+      `INSERT INTO target (organization_id, plan_id, kpi_code, target_value, target_fiscal_year, direction,
+                           baseline_value, baseline_fiscal_year, action_1, action_2, sort_order)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        organizationId,
+        planId,
+        target.kpiCode,
+        target.targetValue,
+        lastFiscalYear,
+        target.direction,
+        baseline === null ? null : roundHalfUp(baseline, 1),
+        baseline === null ? null : baselineYear,
+        ...target.actions,
+        index + 1,
+      ],
+    );
+  }
 }
 
 /**
@@ -307,7 +377,7 @@ async function seedDemoPlan(
  */
 export async function seedDemoOrganization(
   dataSource: DataSource,
-  staff = 3_000,
+  staff = DEMO_STAFF,
 ): Promise<boolean> {
   const existing: unknown[] = await dataSource.query(
     `SELECT 1 FROM organization WHERE code = 'midori'`,
