@@ -15,20 +15,21 @@ const fiscalYearOf = (date: string): string =>
   `extract(year FROM (${date} - interval '3 months'))::int`;
 
 /**
- * DOMAIN.md §3 population on `date`: in service (the separation date is the last day) with an
- * assignment in force that day in the categories ($3) and the unit subtree ($4, null = all).
+ * DOMAIN.md §3 population on `date` for the employee row `e`: in service (the separation date is
+ * the last day) with an assignment in force that day in the categories ($3) and the unit subtree
+ * ($4, null = all). The assignment is looked up by employee_id so it uses (employee_id, valid_from).
  */
-const inPopulation = (employeeId: string, date: string): string => `EXISTS (
-      SELECT 1
-        FROM employee pe
-        JOIN assignment pa ON pa.organization_id = $1 AND pa.employee_id = pe.id
-                          AND pa.valid_from <= ${date} AND (pa.valid_to IS NULL OR pa.valid_to > ${date})
-        JOIN employment_category pc ON pc.organization_id = $1 AND pc.id = pa.employment_category_id
-       WHERE pe.organization_id = $1 AND pe.id = ${employeeId}
-         AND pe.hire_date <= ${date} AND (pe.separation_date IS NULL OR pe.separation_date >= ${date})
-         AND pc.code = ANY ($3::text[])
-         AND ($4::uuid IS NULL OR pa.org_unit_id IN
-               (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid)))`;
+const inPopulation = (e: string, date: string): string => `(
+      ${e}.hire_date <= ${date} AND (${e}.separation_date IS NULL OR ${e}.separation_date >= ${date})
+      AND EXISTS (
+        SELECT 1
+          FROM assignment pa
+          JOIN employment_category pc ON pc.organization_id = $1 AND pc.id = pa.employment_category_id
+         WHERE pa.employee_id = ${e}.id AND pa.organization_id = $1
+           AND pa.valid_from <= ${date} AND (pa.valid_to IS NULL OR pa.valid_to > ${date})
+           AND pc.code = ANY ($3::text[])
+           AND ($4::uuid IS NULL OR pa.org_unit_id IN
+                 (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid))))`;
 
 const personsWhere = (cte: string, condition: string): string =>
   `(SELECT count(DISTINCT x.employee_id) FROM ${cte} x WHERE x.y = f.y AND ${condition})::int`;
@@ -46,23 +47,22 @@ const bucketCounts = (gender: string): string =>
  */
 const CHILDCARE_COUNTS_SQL = `
 WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
-parent AS (
-  SELECT id, gender FROM employee WHERE organization_id = $1 AND gender IN ('female', 'male')
-),
+-- The child-linked types only, so the (organization_id, leave_type, start_date) index answers it.
 child_leave AS (
   SELECT l.employee_id, l.child_id, l.leave_type, l.start_date, l.days,
          l.leave_type IN ('childcare', 'birth_childcare') AS is_childcare,
          ${fiscalYearOf('l.start_date')} AS y
     FROM leave_episode l
-   WHERE l.organization_id = $1 AND l.child_id IS NOT NULL
+   WHERE l.organization_id = $1
+     AND l.leave_type IN ('childcare', 'birth_childcare', 'spouse_birth', 'childcare_participation')
 ),
 -- Newly eligible parents: fathers in the FY of the birth, mothers when postnatal leave ends.
 eligible AS (
-  SELECT f.y, ch.employee_id, ch.id AS child_id, p.gender
+  SELECT f.y, ch.employee_id, ch.id AS child_id, e.gender
     FROM child ch
-    JOIN parent p ON p.id = ch.employee_id
-    JOIN fiscal f ON f.y = ${fiscalYearOf(`CASE WHEN p.gender = 'female' THEN ch.birth_date + ${POSTNATAL_LEAVE_DAYS} ELSE ch.birth_date END`)}
-   WHERE ch.organization_id = $1 AND ${inPopulation('ch.employee_id', 'ch.birth_date')}
+    JOIN employee e ON e.organization_id = $1 AND e.id = ch.employee_id AND e.gender IN ('female', 'male')
+    JOIN fiscal f ON f.y = ${fiscalYearOf(`CASE WHEN e.gender = 'female' THEN ch.birth_date + ${POSTNATAL_LEAVE_DAYS} ELSE ch.birth_date END`)}
+   WHERE ch.organization_id = $1 AND ${inPopulation('e', 'ch.birth_date')}
 ),
 father_use AS (
   SELECT el.y, el.employee_id, el.child_id,
@@ -81,28 +81,33 @@ first_childcare AS (
     FROM child_leave WHERE is_childcare GROUP BY employee_id, child_id
 ),
 year_pair AS (
-  SELECT cl.y, cl.employee_id, cl.child_id, p.gender,
-         min(cl.start_date) AS first_in_year, sum(cl.days) AS days
+  SELECT cl.y, cl.employee_id, cl.child_id, min(cl.start_date) AS first_in_year, sum(cl.days) AS days
     FROM child_leave cl
-    JOIN parent p ON p.id = cl.employee_id
     JOIN fiscal f ON f.y = cl.y
    WHERE cl.is_childcare
-   GROUP BY cl.y, cl.employee_id, cl.child_id, p.gender
+   GROUP BY cl.y, cl.employee_id, cl.child_id
+),
+-- A pair of the FY with its parent's gender, kept when the parent was in the population on the
+-- pair's first start date of that FY.
+year_pair_in_scope AS (
+  SELECT yp.*, e.gender
+    FROM year_pair yp
+    JOIN employee e ON e.organization_id = $1 AND e.id = yp.employee_id AND e.gender IN ('female', 'male')
+   WHERE ${inPopulation('e', 'yp.first_in_year')}
 ),
 -- The pair's very first childcare episode falls in the FY exactly when it is the FY's first (再度 never counts).
 started AS (
   SELECT yp.*
-    FROM year_pair yp
+    FROM year_pair_in_scope yp
     JOIN first_childcare fc ON fc.employee_id = yp.employee_id AND fc.child_id = yp.child_id
-   WHERE fc.first_start = yp.first_in_year AND ${inPopulation('yp.employee_id', 'yp.first_in_year')}
+   WHERE fc.first_start = yp.first_in_year
 ),
 duration AS (
   SELECT yp.y, yp.gender,
          coalesce((SELECT min(b.i)::int
                      FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
                     WHERE b.up IS NULL OR yp.days < b.up OR (b.inclusive AND yp.days = b.up)), $7::int) AS bucket
-    FROM year_pair yp
-   WHERE ${inPopulation('yp.employee_id', 'yp.first_in_year')}
+    FROM year_pair_in_scope yp
 )
 SELECT f.y,
        ${personsWhere('eligible', `x.gender = 'male'`)} AS male_eligible,
