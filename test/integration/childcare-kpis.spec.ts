@@ -76,7 +76,7 @@ describe('childcare KPIs: the SQL behind GET /api/v1/kpis equals the reference d
       for (let fy = 2019; fy <= 2026; fy++) {
         for (const unit of scopes) {
           for (const categories of CATEGORY_SETS) {
-            const query = `fy=${fy}${unit ? `&unit=${unit}` : ''}&category=${categories.join(',')}`;
+            const query = `fy=${fy}${unit ? `&unit=${unit}` : ''}&category=${categories.join(',')}&code=${CHILDCARE_KPI_CODES.join(',')}`;
             const response = await hr.get<KpiValueDto[]>(
               `/api/v1/kpis?${query}`,
             );

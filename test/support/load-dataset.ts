@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { KpiDataset } from '@ikuboard/shared/kpi';
 
 import { rebuildUnitClosure } from '../../api/src/app/imports/import-writer';
+import { analyzePersonTables } from '../../api/src/database/analyze';
 import { createOrganization } from '../../api/src/app/setup/organization-setup';
 import { queryable } from './database';
 
@@ -159,5 +160,6 @@ export async function insertKpiDataset(
     `INSERT INTO roster_snapshot (organization_id, as_of) SELECT $1, make_date(y, 4, 1) FROM unnest($2::int[]) AS y ON CONFLICT DO NOTHING`,
     [organizationId, [...years]],
   );
+  await analyzePersonTables(queryable);
   return organizationId;
 }

@@ -7,6 +7,7 @@ import type {
 import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
+import { analyzePersonTables } from '../../database/analyze';
 import { ImportJobEntity } from '../../database/entities';
 import {
   CHILD_COLUMNS,
@@ -58,6 +59,7 @@ export interface ImportRequest {
 
 const MAX_ROWS = 300_000;
 const MAX_ERRORS_STORED = 1_000;
+const ANALYZE_AFTER_ROWS = 1_000;
 
 /** Rolls the transaction back after a dry run has gone through every write. */
 class DryRunRollback extends Error {}
@@ -337,6 +339,9 @@ export class ImportsService {
         result = await work(manager);
         if (request.dryRun || result.errors.length > 0)
           throw new DryRunRollback();
+        // Large files change the tables' shape enough to mislead the planner until analyzed.
+        if (result.summary.rows >= ANALYZE_AFTER_ROWS)
+          await analyzePersonTables(manager);
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;

@@ -5,6 +5,7 @@ import { generateDemoCity, type DemoCity } from '@ikuboard/shared/demo-data';
 import { fiscalYearStart, roundHalfUp } from '@ikuboard/shared/kpi';
 import type { DataSource } from 'typeorm';
 
+import { analyzePersonTables } from '../../database/analyze';
 import type { Queryable } from '../../database/queryable';
 import { rebuildUnitClosure } from '../imports/import-writer';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
@@ -154,6 +155,7 @@ export async function loadDemoCity(
     ),
   );
   await loadLifeEvents(manager, organizationId, city, employeeIds);
+  await analyzePersonTables(manager);
   const { firstFiscalYear, lastFiscalYear } = city.options;
   const snapshots: string[] = [];
   for (let fy = firstFiscalYear; fy <= lastFiscalYear; fy++)
