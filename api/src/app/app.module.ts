@@ -7,6 +7,7 @@ import { ApiExceptionFilter } from '../common/api-exception.filter';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { AuthModule } from './auth/auth.module';
+import { FiguresModule } from './figures/figures.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { KpiModule } from './kpi/kpi.module';
@@ -26,6 +27,7 @@ export class AppModule {
         KpiModule,
         TargetsModule,
         ImportsModule,
+        FiguresModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,3 +3,4 @@ export * from './lib/kpi-codes';
 export * from './lib/permissions';
 export * from './lib/org-defaults';
 export * from './lib/kpi-catalogue';
+export * from './lib/aggregate-figures';

@@ -2,7 +2,11 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
-import type { ImportJobDto, ImportKind } from '@ikuboard/shared/contracts';
+import type {
+  AggregateFigureDto,
+  ImportJobDto,
+  ImportKind,
+} from '@ikuboard/shared/contracts';
 
 import { API_BASE_URL } from '../api-url';
 
@@ -50,5 +54,21 @@ export class ImportsApi {
 
   rosterExportUrl(asOf: string): string {
     return `${API_BASE_URL}/roster/export?asOf=${encodeURIComponent(asOf)}`;
+  }
+
+  aggregateFigures(fiscalYear: number): Observable<AggregateFigureDto[]> {
+    return this.http.get<AggregateFigureDto[]>(
+      `${API_BASE_URL}/aggregate-figures`,
+      { params: { fy: fiscalYear } },
+    );
+  }
+
+  saveAggregateFigure(
+    figure: AggregateFigureDto,
+  ): Observable<AggregateFigureDto> {
+    return this.http.put<AggregateFigureDto>(
+      `${API_BASE_URL}/aggregate-figures`,
+      figure,
+    );
   }
 }

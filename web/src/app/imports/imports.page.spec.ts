@@ -87,6 +87,11 @@ describe('ImportsPage', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ImportsPage);
     host = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    // The aggregate-figures panel loads the current year's figures when it appears.
+    http
+      .match((request) => request.url.endsWith('/aggregate-figures'))
+      .forEach((request) => request.flush([]));
     await fixture.whenStable();
   });
 
@@ -200,5 +205,27 @@ describe('ImportsPage', () => {
     expect(host.querySelector('[role="alert"]')?.textContent).toContain(
       'ファイルを選択してください',
     );
+  });
+
+  it('saves an aggregate figure for the chosen fiscal year', async () => {
+    const row = host.querySelector(
+      '[data-testid=figure-applicants_female]',
+    ) as HTMLElement;
+    const input = row.querySelector('input[type=number]') as HTMLInputElement;
+    input.value = '412';
+    input.dispatchEvent(new Event('input'));
+    (row.querySelector('button') as HTMLButtonElement).click();
+    const request = http.expectOne(
+      (r) => r.method === 'PUT' && r.url.endsWith('/aggregate-figures'),
+    );
+    expect(request.request.body).toMatchObject({
+      code: 'applicants_female',
+      value: 412,
+      orgUnitCode: null,
+      note: null,
+    });
+    request.flush(request.request.body);
+    await fixture.whenStable();
+    expect(row.textContent).toContain('保存しました');
   });
 });

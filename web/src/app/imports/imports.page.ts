@@ -15,6 +15,7 @@ import {
 
 import { SessionStore } from '../auth/session.store';
 import { LocalizedPipe, TranslatePipe } from '../i18n/translate.pipe';
+import { AggregateFiguresPanel } from './aggregate-figures.panel';
 import { ImportsApi } from './imports.api';
 import { ImportsStore } from './imports.store';
 import { todayIso } from './local-date';
@@ -23,7 +24,7 @@ type FormProblem = 'imports.fileRequired' | 'imports.asOfRequired';
 
 @Component({
   selector: 'app-imports-page',
-  imports: [TranslatePipe, LocalizedPipe],
+  imports: [TranslatePipe, LocalizedPipe, AggregateFiguresPanel],
   templateUrl: './imports.page.html',
   styleUrl: './imports.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
