@@ -3,7 +3,10 @@ import {
   type EmploymentCategory,
   type KpiValueDto,
 } from '@ikuboard/shared/contracts';
-import { computeChildcareKpis } from '@ikuboard/shared/kpi';
+import {
+  computeChildcareKpis,
+  durationBucketsFromBounds,
+} from '@ikuboard/shared/kpi';
 
 import { closeTestDatabase } from '../support/database';
 import { insertKpiDataset } from '../support/load-dataset';
@@ -138,5 +141,55 @@ describe('childcare KPIs: the SQL behind GET /api/v1/kpis equals the reference d
       if (value.measure === 'percent') expect(value.value).toBeNull();
       else expect(value.value).toBe(0);
     }
+  });
+
+  it('the duration distribution follows buckets given by the caller, like the reference with the same buckets', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const dataset = randomChildcareDataset(seed, {
+      employees: 250,
+      firstFiscalYear: 2020,
+      lastFiscalYear: 2024,
+    });
+    const code = uniqueCode('ccb');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    const durationBuckets = durationBucketsFromBounds([5, 14, 31]);
+    for (const fy of [2021, 2023, 2024]) {
+      const response = await hr.get<KpiValueDto[]>(
+        `/api/v1/kpis?fy=${fy}&code=childcare_leave_duration&buckets=5,14,31`,
+      );
+      expect(response.status).toBe(200);
+      const expected = computeChildcareKpis(
+        dataset,
+        fy,
+        { unitId: null, categories: ['permanent'] },
+        { durationBuckets },
+      ).filter((value) => value.code === 'childcare_leave_duration');
+      expect({ seed, fy, rows: response.body.map(exact) }).toEqual({
+        seed,
+        fy,
+        rows: expected.map(exact),
+      });
+      expect(
+        response.body
+          .filter((value) => value.dimensions)
+          .map((value) => value.dimensions?.['bucket']),
+      ).toEqual([
+        'lt5',
+        '5-13',
+        '14-30',
+        'ge31',
+        'lt5',
+        '5-13',
+        '14-30',
+        'ge31',
+      ]);
+    }
+    const bad = await hr.get<KpiValueDto[]>(
+      '/api/v1/kpis?fy=2024&buckets=14,5',
+    );
+    expect(bad.status).toBe(400);
   });
 });

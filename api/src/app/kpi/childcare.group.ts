@@ -7,8 +7,15 @@ import { childcareCounts } from './childcare.sql';
 export const CHILDCARE_GROUP: KpiGroup = {
   codes: CHILDCARE_KPI_CODES,
   async compute(db, scope, fiscalYears) {
-    const counts = await childcareCounts(db, scope, fiscalYears);
+    const counts = await childcareCounts(
+      db,
+      scope,
+      fiscalYears,
+      scope.durationBuckets,
+    );
     // The same count-to-value function as the reference, so codes, order and dimensions agree.
-    return counts.flatMap((row) => childcareKpis(row.fiscalYear, row));
+    return counts.flatMap((row) =>
+      childcareKpis(row.fiscalYear, row, scope.durationBuckets),
+    );
   },
 };

@@ -4,6 +4,8 @@ import type {
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
 
+import type { ChildcareDurationBucket } from '@ikuboard/shared/kpi';
+
 import type { Queryable } from '../../database/queryable';
 
 /** Who a KPI query counts: one organization, a unit subtree (null = all) and employment categories. */
@@ -11,6 +13,8 @@ export interface KpiSqlScope {
   organizationId: string;
   unitId: string | null;
   categories: readonly EmploymentCategory[];
+  /** Leave-duration buckets of the distribution; the 総務省 buckets when absent. */
+  durationBuckets?: readonly ChildcareDurationBucket[];
 }
 
 /**

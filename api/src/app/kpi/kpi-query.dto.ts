@@ -7,6 +7,7 @@ import {
 } from '@ikuboard/shared/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayNotEmpty,
   IsIn,
   IsInt,
@@ -43,6 +44,24 @@ class KpiScopeQuery {
   @ArrayNotEmpty()
   @IsIn(EMPLOYMENT_CATEGORIES, { each: true })
   category?: EmploymentCategory[];
+
+  @ApiPropertyOptional({
+    description:
+      'Leave-duration bucket boundaries in days, ascending (default: the 総務省 buckets)',
+    example: '5,14,31',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value.split(',').map((item) => Number(item.trim()))
+      : value,
+  )
+  @ArrayNotEmpty()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(3650, { each: true })
+  buckets?: number[];
 }
 
 export class KpiQuery extends KpiScopeQuery {

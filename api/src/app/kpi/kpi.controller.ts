@@ -35,7 +35,11 @@ export class KpiController {
     return this.kpis.forFiscalYears(
       auth.organizationId,
       [query.fy],
-      { unitCode: query.unit, categories: query.category },
+      {
+        unitCode: query.unit,
+        categories: query.category,
+        durationBounds: query.buckets,
+      },
       query.code,
     );
   }

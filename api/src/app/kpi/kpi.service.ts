@@ -9,12 +9,14 @@ import type {
 } from '@ikuboard/shared/contracts';
 import {
   DEFAULT_KPI_CATEGORIES,
+  durationBucketsFromBounds,
   explainKpi,
   fiscalYearStart,
   type KpiPersonEntry,
 } from '@ikuboard/shared/kpi';
 import { DataSource } from 'typeorm';
 
+import { Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
@@ -23,6 +25,8 @@ import { KPI_GROUPS } from './kpi-groups';
 export interface KpiScopeInput {
   unitCode?: string;
   categories?: EmploymentCategory[];
+  /** Ascending day boundaries of the leave-duration buckets. */
+  durationBounds?: number[];
 }
 
 @Injectable()
@@ -162,10 +166,24 @@ export class KpiService {
     organizationId: string,
     input: KpiScopeInput,
   ): Promise<KpiSqlScope> {
+    let durationBuckets: KpiSqlScope['durationBuckets'];
+    if (input.durationBounds) {
+      try {
+        durationBuckets = durationBucketsFromBounds(input.durationBounds);
+      } catch {
+        throw Errors.validation([
+          {
+            ja: '期間の区切り(buckets)は1以上の整数を昇順で指定してください。',
+            en: 'buckets must be ascending whole days of at least 1.',
+          },
+        ]);
+      }
+    }
     return {
       organizationId,
       unitId: await this.org.resolveUnit(organizationId, input.unitCode),
       categories: input.categories ?? DEFAULT_KPI_CATEGORIES,
+      durationBuckets,
     };
   }
 

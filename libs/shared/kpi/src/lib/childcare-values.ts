@@ -174,3 +174,33 @@ export function childcareKpis(
     ),
   ];
 }
+
+/**
+ * Buckets from ascending day boundaries b1 < b2 < … < bn: under b1, b1 to b2 − 1, …, bn and over.
+ * Lets an organization report with its own bands (for example 5 days, 2 weeks, 1 month).
+ */
+export function durationBucketsFromBounds(
+  bounds: readonly number[],
+): ChildcareDurationBucket[] {
+  if (
+    bounds.length === 0 ||
+    bounds.some(
+      (bound, index) =>
+        !Number.isInteger(bound) ||
+        bound < 1 ||
+        (index > 0 && bound <= bounds[index - 1]!),
+    )
+  ) {
+    throw new RangeError(
+      'duration bounds must be ascending whole days of at least 1',
+    );
+  }
+  return [
+    ...bounds.map((bound, index) => ({
+      label: index === 0 ? `lt${bound}` : `${bounds[index - 1]}-${bound - 1}`,
+      upTo: bound,
+      inclusive: false,
+    })),
+    { label: `ge${bounds[bounds.length - 1]}`, upTo: null, inclusive: false },
+  ];
+}
