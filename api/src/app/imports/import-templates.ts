@@ -1,5 +1,7 @@
 import {
   CHILD_LINKED_LEAVE_TYPES,
+  EMPLOYMENT_CATEGORIES,
+  EMPLOYMENT_CATEGORY_NAMES,
   LEAVE_TYPE_NAMES,
   LEAVE_TYPES,
   type ImportKind,
@@ -13,22 +15,27 @@ import {
   UNIT_COLUMNS,
   type ColumnSpec,
 } from './import-columns';
-import { neutralizeFormula, setupPrint, styleHeaderRow } from './xlsx-writer';
+import {
+  GENDER_JA,
+  neutralizeFormula,
+  setupPrint,
+  styleHeaderRow,
+} from './xlsx-writer';
 
 export interface TemplateLists {
   units: { code: string; name: string }[];
   stages: { code: string; name: string }[];
 }
 
-const GENDERS = ['女性', '男性', 'その他', '未回答'];
-const EMPLOYMENT = [
-  '任期の定めのない常勤',
-  '任期付',
-  '再任用',
-  '会計年度任用(フルタイム)',
-  '会計年度任用(パートタイム)',
-  '臨時',
+const GENDERS = [
+  GENDER_JA.female,
+  GENDER_JA.male,
+  'その他',
+  GENDER_JA.unspecified,
 ];
+const EMPLOYMENT = EMPLOYMENT_CATEGORIES.map(
+  (code) => EMPLOYMENT_CATEGORY_NAMES[code].ja,
+);
 const YES_NO = ['はい', 'いいえ'];
 
 function addDataSheet(

@@ -5,6 +5,7 @@ import {
   type ImportCellErrorDto,
   type ImportSummaryDto,
   type LeaveType,
+  type LocalizedText,
 } from '@ikuboard/shared/contracts';
 import {
   addDays,
@@ -22,6 +23,7 @@ import {
   parseLeaveType,
   parseMonth,
   parseNumber,
+  type Parsed,
   type RawCell,
 } from './cell-values';
 import {
@@ -410,11 +412,112 @@ export function planLeaveImport(
   return plan;
 }
 
+/**
+ * One number per (employee, period), upserted: the shape shared by monthly overtime and annual
+ * pay. Each row names an employee who served in the period, and a period appears once per person.
+ */
+interface KeyedValueSpec<K extends string, P extends string | number> {
+  headers: Record<K | 'employeeNumber', string>;
+  periodColumn: K;
+  parsePeriod: (cell: RawCell) => Parsed<P>;
+  valueColumn: K;
+  parseValue: (cell: RawCell) => Parsed<number>;
+  servedIn: (employee: EmployeeRef, period: P) => boolean;
+  notInService: LocalizedText;
+  duplicate: (row: number) => LocalizedText;
+}
+
+function planKeyedValues<K extends string, P extends string | number>(
+  rows: readonly SheetRow<K | 'employeeNumber'>[],
+  sheet: string,
+  context: RecordsContext,
+  existing: ReadonlyMap<string, number>,
+  spec: KeyedValueSpec<K, P>,
+): RecordsPlan<{ employeeId: string; period: P; value: number }> {
+  const errors = new CellErrors(sheet);
+  const records = new Map<
+    string,
+    { row: number; employeeId: string; period: P; value: number }
+  >();
+  for (const row of rows) {
+    const read = rowReader(errors, row, spec.headers);
+    const r = row.rowNumber;
+    const employee = resolveEmployee(
+      errors,
+      r,
+      spec.headers.employeeNumber,
+      read.required('employeeNumber', employeeNumber),
+      context,
+      row.cells.employeeNumber,
+    );
+    const period = read.required(spec.periodColumn, spec.parsePeriod);
+    const value = read.required(spec.valueColumn, spec.parseValue);
+    if (!employee || period === undefined || value === undefined) continue;
+    const periodCell = row.cells[spec.periodColumn];
+    if (!spec.servedIn(employee, period)) {
+      errors.add(
+        r,
+        spec.headers[spec.periodColumn],
+        periodCell,
+        'NOT_IN_SERVICE',
+        spec.notInService,
+      );
+      continue;
+    }
+    const key = `${employee.id}|${period}`;
+    const duplicate = records.get(key);
+    if (duplicate) {
+      errors.add(
+        r,
+        spec.headers[spec.periodColumn],
+        periodCell,
+        'DUPLICATE_ROW',
+        spec.duplicate(duplicate.row),
+      );
+      continue;
+    }
+    records.set(key, { row: r, employeeId: employee.id, period, value });
+  }
+  const plan: RecordsPlan<{ employeeId: string; period: P; value: number }> = {
+    errors: errors.list,
+    newChildren: [],
+    inserts: [],
+    updates: [],
+    summary: emptySummary(rows.length),
+  };
+  if (errors.count > 0) return plan;
+  for (const { row: _row, ...record } of records.values()) {
+    const before = existing.get(`${record.employeeId}|${record.period}`);
+    if (before === undefined) {
+      plan.inserts.push(record);
+      plan.summary.created++;
+    } else if (before !== record.value) {
+      plan.updates.push(record);
+      plan.summary.updated++;
+    } else plan.summary.unchanged++;
+  }
+  return plan;
+}
+
+function mapRecords<A, B>(
+  plan: RecordsPlan<A>,
+  map: (record: A) => B,
+): RecordsPlan<B> {
+  return {
+    ...plan,
+    inserts: plan.inserts.map(map),
+    updates: plan.updates.map(map),
+  };
+}
+
 export interface OvertimeRecord {
   employeeId: string;
   month: string;
   hours: number;
 }
+
+const lastDayOfMonth = (month: string) =>
+  `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5)))).padStart(2, '0')}`;
 
 /** Monthly overtime, upserted by (employee, month); the employee must be in service that month. */
 export function planOvertimeImport(
@@ -423,21 +526,12 @@ export function planOvertimeImport(
   context: RecordsContext,
   existing: ReadonlyMap<string, number>,
 ): RecordsPlan<OvertimeRecord> {
-  const errors = new CellErrors(sheet);
-  const records = new Map<string, OvertimeRecord & { row: number }>();
-  for (const row of rows) {
-    const read = rowReader(errors, row, OVERTIME);
-    const r = row.rowNumber;
-    const employee = resolveEmployee(
-      errors,
-      r,
-      OVERTIME.employeeNumber,
-      read.required('employeeNumber', employeeNumber),
-      context,
-      row.cells.employeeNumber,
-    );
-    const month = read.required('month', parseMonth);
-    const hours = read.required('hours', (cell) =>
+  const plan = planKeyedValues(rows, sheet, context, existing, {
+    headers: OVERTIME,
+    periodColumn: 'month',
+    parsePeriod: parseMonth,
+    valueColumn: 'hours',
+    parseValue: (cell) =>
       parseNumber(cell, {
         min: 0,
         max: 744,
@@ -446,38 +540,24 @@ export function planOvertimeImport(
         unitJa: '時間',
         unitEn: 'hours',
       }),
-    );
-    if (!employee || month === undefined || hours === undefined) continue;
-    const first = `${month}-01`;
-    const last = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5)))).padStart(2, '0')}`;
-    if (
-      employee.hireDate > last ||
-      (employee.separationDate !== null && employee.separationDate < first)
-    ) {
-      errors.add(r, OVERTIME.month, row.cells.month, 'NOT_IN_SERVICE', {
-        ja: 'この月にこの職員は在職していません。',
-        en: 'The employee is not in service in this month.',
-      });
-      continue;
-    }
-    const key = `${employee.id}|${month}`;
-    const duplicate = records.get(key);
-    if (duplicate) {
-      errors.add(r, OVERTIME.month, row.cells.month, 'DUPLICATE_ROW', {
-        ja: `同じ職員・年月の行が ${duplicate.row} 行目にもあります。`,
-        en: `Row ${duplicate.row} has the same employee and month.`,
-      });
-      continue;
-    }
-    records.set(key, { row: r, employeeId: employee.id, month, hours });
-  }
-  return upsertPlan(
-    errors,
-    rows.length,
-    [...records.values()],
-    (record) => existing.get(`${record.employeeId}|${record.month}`),
-    (record) => record.hours,
-  );
+    servedIn: (employee, month) =>
+      employee.hireDate <= lastDayOfMonth(month) &&
+      (employee.separationDate === null ||
+        employee.separationDate >= `${month}-01`),
+    notInService: {
+      ja: 'この月にこの職員は在職していません。',
+      en: 'The employee is not in service in this month.',
+    },
+    duplicate: (row) => ({
+      ja: `同じ職員・年月の行が ${row} 行目にもあります。`,
+      en: `Row ${row} has the same employee and month.`,
+    }),
+  });
+  return mapRecords(plan, ({ employeeId, period, value }) => ({
+    employeeId,
+    month: period,
+    hours: value,
+  }));
 }
 
 export interface PayRecord {
@@ -493,21 +573,12 @@ export function planPayImport(
   context: RecordsContext,
   existing: ReadonlyMap<string, number>,
 ): RecordsPlan<PayRecord> {
-  const errors = new CellErrors(sheet);
-  const records = new Map<string, PayRecord & { row: number }>();
-  for (const row of rows) {
-    const read = rowReader(errors, row, PAY);
-    const r = row.rowNumber;
-    const employee = resolveEmployee(
-      errors,
-      r,
-      PAY.employeeNumber,
-      read.required('employeeNumber', employeeNumber),
-      context,
-      row.cells.employeeNumber,
-    );
-    const fiscalYear = read.required('fiscalYear', parseFiscalYearCell);
-    const amount = read.required('annualPay', (cell) =>
+  const plan = planKeyedValues(rows, sheet, context, existing, {
+    headers: PAY,
+    periodColumn: 'fiscalYear',
+    parsePeriod: parseFiscalYearCell,
+    valueColumn: 'annualPay',
+    parseValue: (cell) =>
       parseNumber(cell, {
         min: 0,
         max: 100_000_000,
@@ -516,63 +587,22 @@ export function planPayImport(
         unitJa: '円',
         unitEn: 'yen',
       }),
-    );
-    if (!employee || fiscalYear === undefined || amount === undefined) continue;
-    if (
-      employee.hireDate > fiscalYearEnd(fiscalYear) ||
-      (employee.separationDate !== null &&
-        employee.separationDate < fiscalYearStart(fiscalYear))
-    ) {
-      errors.add(r, PAY.fiscalYear, row.cells.fiscalYear, 'NOT_IN_SERVICE', {
-        ja: 'この年度にこの職員は在職していません。',
-        en: 'The employee was not in service in this fiscal year.',
-      });
-      continue;
-    }
-    const key = `${employee.id}|${fiscalYear}`;
-    const duplicate = records.get(key);
-    if (duplicate) {
-      errors.add(r, PAY.fiscalYear, row.cells.fiscalYear, 'DUPLICATE_ROW', {
-        ja: `同じ職員・年度の行が ${duplicate.row} 行目にもあります。`,
-        en: `Row ${duplicate.row} has the same employee and fiscal year.`,
-      });
-      continue;
-    }
-    records.set(key, { row: r, employeeId: employee.id, fiscalYear, amount });
-  }
-  return upsertPlan(
-    errors,
-    rows.length,
-    [...records.values()],
-    (record) => existing.get(`${record.employeeId}|${record.fiscalYear}`),
-    (record) => record.amount,
-  );
-}
-
-function upsertPlan<T extends { row: number }>(
-  errors: CellErrors,
-  rowCount: number,
-  records: T[],
-  stored: (record: T) => number | undefined,
-  value: (record: T) => number,
-): RecordsPlan<Omit<T, 'row'>> {
-  const plan: RecordsPlan<Omit<T, 'row'>> = {
-    errors: errors.list,
-    newChildren: [],
-    inserts: [],
-    updates: [],
-    summary: emptySummary(rowCount),
-  };
-  if (errors.count > 0) return plan;
-  for (const { row: _row, ...record } of records) {
-    const before = stored(record as unknown as T);
-    if (before === undefined) {
-      plan.inserts.push(record);
-      plan.summary.created++;
-    } else if (before !== value(record as unknown as T)) {
-      plan.updates.push(record);
-      plan.summary.updated++;
-    } else plan.summary.unchanged++;
-  }
-  return plan;
+    servedIn: (employee, fiscalYear) =>
+      employee.hireDate <= fiscalYearEnd(fiscalYear) &&
+      (employee.separationDate === null ||
+        employee.separationDate >= fiscalYearStart(fiscalYear)),
+    notInService: {
+      ja: 'この年度にこの職員は在職していません。',
+      en: 'The employee was not in service in this fiscal year.',
+    },
+    duplicate: (row) => ({
+      ja: `同じ職員・年度の行が ${row} 行目にもあります。`,
+      en: `Row ${row} has the same employee and fiscal year.`,
+    }),
+  });
+  return mapRecords(plan, ({ employeeId, period, value }) => ({
+    employeeId,
+    fiscalYear: period,
+    amount: value,
+  }));
 }

@@ -1,41 +1,35 @@
 import type { Writable } from 'node:stream';
 
+import {
+  EMPLOYMENT_CATEGORY_NAMES,
+  type EmploymentCategory,
+  type Gender,
+} from '@ikuboard/shared/contracts';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 
 import { ROSTER_COLUMNS, SHEET_NAMES } from './import-columns';
-import { neutralizeFormula, setupPrint, styleHeaderRow } from './xlsx-writer';
-
-const GENDER_JA = {
-  female: '女性',
-  male: '男性',
-  unspecified: '未回答',
-} as const;
-const EMPLOYMENT_JA: Record<string, string> = {
-  permanent: '任期の定めのない常勤',
-  fixed_term: '任期付',
-  reappointed: '再任用',
-  annual_full: '会計年度任用(フルタイム)',
-  annual_part: '会計年度任用(パートタイム)',
-  temporary: '臨時',
-};
+import {
+  excelDate,
+  GENDER_JA,
+  neutralizeFormula,
+  setupPrint,
+  styleHeaderRow,
+} from './xlsx-writer';
 
 interface ExportRow {
   employee_number: string;
   name: string;
-  gender: keyof typeof GENDER_JA;
+  gender: Gender;
   unit_code: string;
   stage: string;
-  category: string;
+  category: EmploymentCategory;
   hire_date: string;
   separation_date: string | null;
   supervisor_number: string | null;
   is_rehire: boolean;
   is_midcareer: boolean;
 }
-
-const asDate = (iso: string | null) =>
-  iso === null ? null : new Date(`${iso}T00:00:00Z`);
 
 /**
  * Streams the roster in service on `asOf` in the import template's layout, so the file can be
@@ -93,9 +87,9 @@ export async function writeRosterExport(
           gender: GENDER_JA[row.gender],
           unitCode: neutralizeFormula(row.unit_code),
           stage: neutralizeFormula(row.stage),
-          employment: EMPLOYMENT_JA[row.category] ?? row.category,
-          hireDate: asDate(row.hire_date),
-          separationDate: asDate(row.separation_date),
+          employment: EMPLOYMENT_CATEGORY_NAMES[row.category].ja,
+          hireDate: excelDate(row.hire_date),
+          separationDate: excelDate(row.separation_date),
           supervisorNumber:
             row.supervisor_number === null
               ? null

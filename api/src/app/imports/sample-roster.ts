@@ -3,15 +3,12 @@ import { generateDemoCity, nextYearRoster } from '@ikuboard/shared/demo-data';
 import ExcelJS from 'exceljs';
 
 import { ROSTER_COLUMNS, SHEET_NAMES } from './import-columns';
-import { setupPrint, styleHeaderRow } from './xlsx-writer';
-
-const GENDER_JA = {
-  female: '女性',
-  male: '男性',
-  unspecified: '未回答',
-} as const;
-const asDate = (iso: string | null) =>
-  iso === null ? null : new Date(`${iso}T00:00:00Z`);
+import {
+  excelDate,
+  GENDER_JA,
+  setupPrint,
+  styleHeaderRow,
+} from './xlsx-writer';
 
 /**
  * The demo city's roster of the April 1 after its history, as an HR officer would fill in the
@@ -47,8 +44,8 @@ export async function buildSampleRoster(
       unitCode: row.unitCode,
       stage: stageName.get(row.stageCode) ?? row.stageCode,
       employment: EMPLOYMENT_CATEGORY_NAMES[row.category].ja,
-      hireDate: asDate(row.hireDate),
-      separationDate: asDate(row.separationDate),
+      hireDate: excelDate(row.hireDate),
+      separationDate: excelDate(row.separationDate),
       supervisorNumber: row.supervisorNumber,
       rehire: row.isRehire ? 'はい' : 'いいえ',
       midcareer: row.isMidcareer ? 'はい' : 'いいえ',

@@ -1,3 +1,4 @@
+import type { Gender } from '@ikuboard/shared/contracts';
 import ExcelJS from 'exceljs';
 
 /**
@@ -42,3 +43,14 @@ export function setupPrint(sheet: ExcelJS.Worksheet, title: string): void {
   };
   sheet.headerFooter = { oddHeader: `&L${title}&R&D`, oddFooter: '&C&P / &N' };
 }
+
+/** How the roster sheet writes a gender; the importer reads these back. */
+export const GENDER_JA: Readonly<Record<Gender, string>> = {
+  female: '女性',
+  male: '男性',
+  unspecified: '未回答',
+};
+
+/** An ISO date as an Excel date cell (UTC midnight, so no time zone shifts the day). */
+export const excelDate = (iso: string | null): Date | null =>
+  iso === null ? null : new Date(`${iso}T00:00:00Z`);
