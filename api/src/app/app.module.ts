@@ -7,6 +7,7 @@ import { ApiExceptionFilter } from '../common/api-exception.filter';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { AuthModule } from './auth/auth.module';
+import { DeclarationsModule } from './declarations/declarations.module';
 import { FiguresModule } from './figures/figures.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -28,6 +29,7 @@ export class AppModule {
         TargetsModule,
         ImportsModule,
         FiguresModule,
+        DeclarationsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 
 import { analyzePersonTables } from '../../database/analyze';
 import type { Queryable } from '../../database/queryable';
+import { seedDemoIkubossDeclarations } from '../declarations/declarations-demo-seed';
 import { rebuildUnitClosure } from '../imports/import-writer';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
 import { createAccount, createOrganization } from './organization-setup';
@@ -422,6 +423,12 @@ export async function seedDemoOrganization(
         isDemo: true,
       });
     }
+    await seedDemoIkubossDeclarations(
+      manager,
+      organizationId,
+      city.options.lastFiscalYear,
+      employeeOf['manager'] ?? null,
+    );
   });
   return true;
 }

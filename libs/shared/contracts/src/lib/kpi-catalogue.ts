@@ -188,4 +188,8 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiCode, KpiDefinition>> = {
     'Separation rate, women',
     'lower',
   ),
+  ikuboss_declaration_coverage: percent(
+    'イクボス宣言の実施率(対象管理職に占める宣言者の割合)',
+    'Ikuboss declaration coverage (required managers who declared)',
+  ),
 };

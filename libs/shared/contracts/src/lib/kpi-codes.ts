@@ -68,10 +68,16 @@ export const WORKFORCE_KPI_CODES = [
   'separation_rate_female',
 ] as const;
 
+/** Ikuboss declarations (DOMAIN.md §5): managers required by the FY's campaign who declared. */
+export const IKUBOSS_DECLARATION_KPI_CODES = [
+  'ikuboss_declaration_coverage',
+] as const;
+
 export const KPI_CODES = [
   ...STAFF_RATIO_KPI_CODES,
   ...CHILDCARE_KPI_CODES,
   ...WORKFORCE_KPI_CODES,
+  ...IKUBOSS_DECLARATION_KPI_CODES,
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 

@@ -14,6 +14,11 @@ export const PERMISSIONS = {
   readTargets: 'target:read',
   manageTargets: 'target:write',
   manageAccounts: 'account:manage',
+  // Ikuboss declarations (issue 4): declare = sign one's own; progress = campaign completion
+  // (a manager sees their own unit subtree); manage = templates, campaigns, every declaration.
+  declareIkuboss: 'ikuboss:declare',
+  readIkubossProgress: 'ikuboss:progress',
+  manageIkubossDeclarations: 'ikuboss:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -26,6 +31,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
+    // Ikuboss declarations
+    PERMISSIONS.declareIkuboss,
+    PERMISSIONS.readIkubossProgress,
   ],
   staff: [
     PERMISSIONS.readKpiFigures,

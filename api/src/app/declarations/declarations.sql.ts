@@ -1,0 +1,68 @@
+import type { Queryable } from '../../database/queryable';
+
+/**
+ * The managers a campaign requires: in service on April 1 of its fiscal year, with an assignment
+ * on that date whose position stage is one of the campaign's and whose unit is in its scope
+ * (every employment category). `$1` is the organization; `campaignFilter` narrows the campaigns
+ * (it may use further parameters). One row per (campaign, employee).
+ */
+export function requiredManagersSql(campaignFilter: string): string {
+  return `
+    SELECT c.id AS campaign_id, c.fiscal_year, e.id AS employee_id, e.employee_number, e.name,
+           a.org_unit_id, s.name AS stage_name
+      FROM ikuboss_campaign c
+      CROSS JOIN LATERAL (SELECT make_date(c.fiscal_year, 4, 1) AS d) r
+      JOIN ikuboss_campaign_stage cs ON cs.organization_id = c.organization_id AND cs.campaign_id = c.id
+      JOIN assignment a ON a.organization_id = c.organization_id AND a.position_stage_id = cs.position_stage_id
+                       AND a.valid_from <= r.d AND (a.valid_to IS NULL OR a.valid_to > r.d)
+      JOIN employee e ON e.organization_id = c.organization_id AND e.id = a.employee_id
+                     AND e.hire_date <= r.d AND (e.separation_date IS NULL OR e.separation_date >= r.d)
+      JOIN position_stage s ON s.organization_id = c.organization_id AND s.id = a.position_stage_id
+     WHERE c.organization_id = $1 AND (${campaignFilter})
+       AND (c.scope_unit_id IS NULL OR EXISTS (
+             SELECT 1 FROM org_unit_closure k
+              WHERE k.organization_id = $1 AND k.ancestor_id = c.scope_unit_id AND k.descendant_id = a.org_unit_id))`;
+}
+
+/** Whether the employee holds a signed, unrevoked declaration for the fiscal year (aliases as in requiredManagersSql). */
+export const HOLDS_DECLARATION_SQL = `EXISTS (
+  SELECT 1 FROM ikuboss_declarer dd
+    JOIN ikuboss_declaration dx ON dx.organization_id = dd.organization_id AND dx.id = dd.declaration_id
+   WHERE dd.organization_id = $1 AND dd.employee_id = m.employee_id AND dx.fiscal_year = m.fiscal_year
+     AND dx.signed_at IS NOT NULL AND dx.revoked_at IS NULL)`;
+
+export interface CoverageCounts {
+  fiscalYear: number;
+  required: number;
+  declared: number;
+}
+
+/**
+ * DOMAIN.md §3 ikuboss_declaration_coverage: distinct managers required by any FY-Y campaign
+ * whose April-1 unit is in the subtree, and how many of them hold a signed, unrevoked FY-Y
+ * declaration.
+ */
+export async function coverageCounts(
+  db: Queryable,
+  organizationId: string,
+  fiscalYears: readonly number[],
+  unitId: string | null,
+): Promise<CoverageCounts[]> {
+  const rows = (await db.query(
+    `WITH m AS (
+       SELECT DISTINCT q.fiscal_year, q.employee_id
+         FROM (${requiredManagersSql('c.fiscal_year = ANY ($2::int[])')}) q
+        WHERE $3::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM org_unit_closure k
+                 WHERE k.organization_id = $1 AND k.ancestor_id = $3 AND k.descendant_id = q.org_unit_id))
+     SELECT m.fiscal_year, count(*)::int AS required, count(*) FILTER (WHERE ${HOLDS_DECLARATION_SQL})::int AS declared
+       FROM m GROUP BY m.fiscal_year`,
+    [organizationId, fiscalYears, unitId],
+  )) as { fiscal_year: number; required: number; declared: number }[];
+  const byYear = new Map(rows.map((row) => [Number(row.fiscal_year), row]));
+  return fiscalYears.map((fiscalYear) => ({
+    fiscalYear,
+    required: Number(byYear.get(fiscalYear)?.required ?? 0),
+    declared: Number(byYear.get(fiscalYear)?.declared ?? 0),
+  }));
+}
