@@ -27,6 +27,12 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./kpis/kpis.routes').then((m) => m.kpisRoutes),
   },
   {
+    path: 'ikuboss',
+    canActivate: [authGuard],
+    loadChildren: () =>
+      import('./ikuboss/ikuboss.routes').then((m) => m.ikubossRoutes),
+  },
+  {
     path: '',
     pathMatch: 'full',
     canActivate: [authGuard],

@@ -48,6 +48,13 @@ export class App {
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readTargets) ?? false,
   );
+  protected readonly canSeeIkuboss = computed(() => {
+    const permissions = this.session()?.permissions ?? [];
+    return (
+      permissions.includes(PERMISSIONS.declareIkuboss) ||
+      permissions.includes(PERMISSIONS.readIkubossProgress)
+    );
+  });
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;
     if (!organization) {

@@ -1,3 +1,5 @@
+import type { KpiPeopleDto, KpiPersonDto } from '@ikuboard/shared/contracts';
+
 import type { Queryable } from '../../database/queryable';
 
 /**
@@ -65,4 +67,58 @@ export async function coverageCounts(
     required: Number(byYear.get(fiscalYear)?.required ?? 0),
     declared: Number(byYear.get(fiscalYear)?.declared ?? 0),
   }));
+}
+
+/** The HR drill-down of the coverage KPI: the required managers, and those who declared. */
+export async function coveragePeople(
+  db: Queryable,
+  organizationId: string,
+  fiscalYear: number,
+  unitId: string | null,
+): Promise<KpiPeopleDto> {
+  const rows = (await db.query(
+    `SELECT m.employee_number, m.name, u.name AS unit_name, m.stage_name,
+            string_agg(DISTINCT c.name, '、') AS campaigns, bool_or(${HOLDS_DECLARATION_SQL}) AS declared
+       FROM (${requiredManagersSql('c.fiscal_year = $2')}) m
+       JOIN ikuboss_campaign c ON c.organization_id = $1 AND c.id = m.campaign_id
+       JOIN org_unit u ON u.organization_id = $1 AND u.id = m.org_unit_id
+      WHERE $3::uuid IS NULL OR EXISTS (
+              SELECT 1 FROM org_unit_closure k
+               WHERE k.organization_id = $1 AND k.ancestor_id = $3 AND k.descendant_id = m.org_unit_id)
+      GROUP BY m.employee_number, m.name, u.name, m.stage_name
+      ORDER BY m.employee_number`,
+    [organizationId, fiscalYear, unitId],
+  )) as {
+    employee_number: string;
+    name: string;
+    unit_name: string;
+    stage_name: string;
+    campaigns: string;
+    declared: boolean;
+  }[];
+  const person = (
+    row: (typeof rows)[number],
+    declared: boolean,
+  ): KpiPersonDto => ({
+    employeeNumber: row.employee_number,
+    name: row.name,
+    unitName: row.unit_name,
+    reason: declared
+      ? {
+          ja: `${fiscalYear}年度の署名済み(取消なし)のイクボス宣言あり`,
+          en: `Holds a signed, unrevoked Ikuboss declaration for FY${fiscalYear}`,
+        }
+      : {
+          ja: `${row.stage_name}として「${row.campaigns}」の対象`,
+          en: `Required as ${row.stage_name} by "${row.campaigns}"`,
+        },
+  });
+  return {
+    code: 'ikuboss_declaration_coverage',
+    fiscalYear,
+    numerator: rows
+      .filter((row) => row.declared)
+      .map((row) => person(row, true)),
+    denominator: rows.map((row) => person(row, false)),
+  };
 }

@@ -17,6 +17,7 @@ import {
 import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
+import { coveragePeople } from '../declarations/declarations.sql';
 import { OrgService } from '../org/org.service';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
@@ -115,6 +116,13 @@ export class KpiService {
     input: KpiScopeInput,
   ): Promise<KpiPeopleDto> {
     const scope = await this.scope(organizationId, input);
+    if (code === 'ikuboss_declaration_coverage')
+      return coveragePeople(
+        this.dataSource,
+        organizationId,
+        fiscalYear,
+        scope.unitId,
+      );
     const dataset = await loadKpiDataset(this.dataSource, organizationId);
     const explanation = explainKpi(dataset, code, fiscalYear, {
       unitId: scope.unitId,
