@@ -55,9 +55,14 @@ export class MyDeclarationPage {
   protected readonly declarations = computed(() =>
     this.mine.hasValue() ? this.mine.value() : [],
   );
-  protected readonly loading = computed(
-    () => this.mine.isLoading() || this.campaigns.isLoading(),
-  );
+  /** The campaign year decides which declaration to start, so both must have answered once. */
+  protected readonly ready = computed(() => {
+    const answered = ['resolved', 'reloading', 'local'];
+    return (
+      answered.includes(this.mine.status()) &&
+      [...answered, 'error'].includes(this.campaigns.status())
+    );
+  });
   protected readonly loadError = computed(() => {
     const failure = this.mine.error();
     return failure ? toApiError(failure) : null;
