@@ -8,6 +8,7 @@ import type {
   IkubossTemplateDto,
   ImportJobDto,
   KpiBreakdownDto,
+  KpiPeopleDto,
   KpiValueDto,
   PublicIkubossDto,
 } from '@ikuboard/shared/contracts';
@@ -636,6 +637,22 @@ describe('Ikuboss declarations', () => {
     ).toEqual([
       ['HQ', 3, 6],
       ['EDU', 0, 0],
+    ]);
+    // HR's drill-down lists the same people.
+    const people = (
+      await hr.get<KpiPeopleDto>(
+        '/api/v1/kpis/ikuboss_declaration_coverage/people?fy=2025&unit=D1',
+      )
+    ).body;
+    expect(people.numerator.map((p) => p.employeeNumber)).toEqual([
+      'M02',
+      'M03',
+    ]);
+    expect(people.denominator.map((p) => p.employeeNumber)).toEqual([
+      'M01',
+      'M02',
+      'M03',
+      'M08',
     ]);
     // One FY2024 declaration by M07 (教育委員会, required in FY2024 only) moves FY2024 and nothing else.
     const created = await post<IkubossDeclarationDto>(
