@@ -108,6 +108,11 @@ async function render(mine: IkubossDeclarationDto[]) {
   return { http, byTestId };
 }
 
+function required<T>(element: T | null): T {
+  if (!element) throw new Error('missing element');
+  return element;
+}
+
 function type(element: HTMLTextAreaElement | null, value: string): void {
   if (!element) throw new Error('no such field');
   element.value = value;
@@ -128,8 +133,8 @@ describe('MyDeclarationPage', () => {
 
   it('signs only after an action and the explicit confirmation, saving the draft first', async () => {
     const { http, byTestId } = await render([draft]);
-    const sign = () => byTestId<HTMLButtonElement>('ikuboss-sign')!;
-    const confirm = byTestId<HTMLInputElement>('ikuboss-confirm')!;
+    const sign = () => required(byTestId<HTMLButtonElement>('ikuboss-sign'));
+    const confirm = required(byTestId<HTMLInputElement>('ikuboss-confirm'));
     expect(sign().disabled).toBe(true);
 
     confirm.click();
