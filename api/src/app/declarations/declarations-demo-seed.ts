@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import type { Queryable } from '../../database/queryable';
 import { canonicalDeclarationText, sha256Hex } from './canonical-text';
@@ -95,7 +95,7 @@ export async function seedDemoIkubossDeclarations(
         ? offset === 1
         : percentile(`${fiscalYear}:${manager.employee_number}`) < share,
     );
-    for (const manager of declaring) {
+    const rows = declaring.map((manager) => {
       const pick = percentile(
         `action:${fiscalYear}:${manager.employee_number}`,
       );
@@ -105,8 +105,7 @@ export async function seedDemoIkubossDeclarations(
           ? [SAMPLE_ACTIONS[(pick + 1) % SAMPLE_ACTIONS.length]!]
           : []),
       ];
-      const day = 1 + (pick % 60);
-      const date = new Date(Date.UTC(fiscalYear, 3, day))
+      const date = new Date(Date.UTC(fiscalYear, 3, 1 + (pick % 60)))
         .toISOString()
         .slice(0, 10);
       const text = canonicalDeclarationText({
@@ -125,42 +124,63 @@ export async function seedDemoIkubossDeclarations(
         witness: null,
         date,
       });
-      const signedAt = `${date}T10:00:00+09:00`;
-      // Declarers join before the declaration is signed (the database refuses them afterwards).
-      const [{ id }] = (await db.query(
-        `INSERT INTO ikuboss_declaration (organization_id, fiscal_year, kind, campaign_id, title, preamble, pledges, is_public)
-         VALUES ($1, $2, 'individual', $3, $4, $5, $6::jsonb, $7) RETURNING id`,
-        [
-          organizationId,
-          fiscalYear,
-          campaignId,
-          TITLE,
-          PREAMBLE,
-          JSON.stringify(DEMO_IKUBOSS_PLEDGES),
-          pick % 10 < 7,
-        ],
-      )) as [{ id: string }];
-      await db.query(
-        `INSERT INTO ikuboss_declarer (organization_id, declaration_id, employee_id, position, action_1, action_2,
-                                       signed_at, name_at_signing, title_at_signing, unit_at_signing)
-         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9)`,
-        [
-          organizationId,
-          id,
-          manager.employee_id,
-          actions[0],
-          actions[1] ?? null,
-          signedAt,
-          manager.name,
-          manager.stage_name,
-          manager.unit_name,
-        ],
-      );
-      await db.query(
-        `UPDATE ikuboss_declaration SET signed_at = $3, signed_date = $4, signed_text = $5, signed_hash = $6
-          WHERE organization_id = $1 AND id = $2`,
-        [organizationId, id, signedAt, date, text, sha256Hex(text)],
-      );
-    }
+      return {
+        id: randomUUID(),
+        manager,
+        actions,
+        date,
+        signedAt: `${date}T10:00:00+09:00`,
+        text,
+        isPublic: pick % 10 < 7,
+      };
+    });
+    // Set-based, in the order the guards allow: the declarations unsigned, their (signed)
+    // declarers, then the declarations' signatures.
+    await db.query(
+      `INSERT INTO ikuboss_declaration (id, organization_id, fiscal_year, kind, campaign_id, title, preamble, pledges, is_public)
+       SELECT u.id, $1, $2, 'individual', $3, $4, $5, $6::jsonb, u.public
+         FROM unnest($7::uuid[], $8::boolean[]) AS u (id, public)`,
+      [
+        organizationId,
+        fiscalYear,
+        campaignId,
+        TITLE,
+        PREAMBLE,
+        JSON.stringify(DEMO_IKUBOSS_PLEDGES),
+        rows.map((r) => r.id),
+        rows.map((r) => r.isPublic),
+      ],
+    );
+    await db.query(
+      `INSERT INTO ikuboss_declarer (organization_id, declaration_id, employee_id, position, action_1, action_2,
+                                     signed_at, name_at_signing, title_at_signing, unit_at_signing)
+       SELECT $1, u.id, u.emp, 1, u.a1, u.a2, u.at, u.name, u.title, u.unit
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
+           AS u (id, emp, a1, a2, at, name, title, unit)`,
+      [
+        organizationId,
+        rows.map((r) => r.id),
+        rows.map((r) => r.manager.employee_id),
+        rows.map((r) => r.actions[0]),
+        rows.map((r) => r.actions[1] ?? null),
+        rows.map((r) => r.signedAt),
+        rows.map((r) => r.manager.name),
+        rows.map((r) => r.manager.stage_name),
+        rows.map((r) => r.manager.unit_name),
+      ],
+    );
+    await db.query(
+      `UPDATE ikuboss_declaration d SET signed_at = u.at, signed_date = u.day, signed_text = u.text, signed_hash = u.hash
+         FROM unnest($2::uuid[], $3::timestamptz[], $4::date[], $5::text[], $6::text[]) AS u (id, at, day, text, hash)
+        WHERE d.organization_id = $1 AND d.id = u.id`,
+      [
+        organizationId,
+        rows.map((r) => r.id),
+        rows.map((r) => r.signedAt),
+        rows.map((r) => r.date),
+        rows.map((r) => r.text),
+        rows.map((r) => sha256Hex(r.text)),
+      ],
+    );
   }
 }
