@@ -9,6 +9,7 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { AuthModule } from './auth/auth.module';
 import { FiguresModule } from './figures/figures.module';
 import { HealthController } from './health.controller';
+import { IkubossProgrammesModule } from './ikuboss-programmes/ikuboss-programmes.module';
 import { ImportsModule } from './imports/imports.module';
 import { KpiModule } from './kpi/kpi.module';
 import { OrgModule } from './org/org.module';
@@ -28,6 +29,7 @@ export class AppModule {
         TargetsModule,
         ImportsModule,
         FiguresModule,
+        IkubossProgrammesModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -27,6 +27,14 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./kpis/kpis.routes').then((m) => m.kpisRoutes),
   },
   {
+    path: 'ikuboss-programmes',
+    canActivate: [authGuard],
+    loadChildren: () =>
+      import('./ikuboss-programmes/ikuboss-programmes.routes').then(
+        (m) => m.ikubossProgrammesRoutes,
+      ),
+  },
+  {
     path: '',
     pathMatch: 'full',
     canActivate: [authGuard],

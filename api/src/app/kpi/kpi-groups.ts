@@ -1,4 +1,5 @@
 import { CHILDCARE_GROUP } from './childcare.group';
+import { IKUBOSS_PROGRAMME_GROUP } from './ikuboss-programmes.group';
 import type { KpiGroup } from './kpi-group';
 import { STAFF_RATIO_GROUP } from './staff-ratio.group';
 import { WORKFORCE_GROUP } from './workforce.group';
@@ -8,4 +9,5 @@ export const KPI_GROUPS: readonly KpiGroup[] = [
   STAFF_RATIO_GROUP,
   CHILDCARE_GROUP,
   WORKFORCE_GROUP,
+  IKUBOSS_PROGRAMME_GROUP,
 ];

@@ -9,6 +9,7 @@ import { analyzePersonTables } from '../../database/analyze';
 import type { Queryable } from '../../database/queryable';
 import { rebuildUnitClosure } from '../imports/import-writer';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
+import { seedIkubossProgrammes } from '../ikuboss-programmes/ikuboss-demo-seed';
 import { createAccount, createOrganization } from './organization-setup';
 
 export const DEMO_PASSWORD = 'ikuboard-demo';
@@ -422,6 +423,7 @@ export async function seedDemoOrganization(
         isDemo: true,
       });
     }
+    await seedIkubossProgrammes(manager, organizationId, city.options.lastFiscalYear);
   });
   return true;
 }

@@ -188,4 +188,13 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiCode, KpiDefinition>> = {
     'Separation rate, women',
     'lower',
   ),
+  ikuboss_training_attendance_rate: percent(
+    '管理職のイクボス研修受講率',
+    'Managers who attended an Ikuboss training',
+  ),
+  local_firms_declared: count(
+    'イクボス宣言事業所数(年度内の宣言)',
+    'Local firms with an Ikuboss declaration in the year',
+    'higher',
+  ),
 };

@@ -68,10 +68,17 @@ export const WORKFORCE_KPI_CODES = [
   'separation_rate_female',
 ] as const;
 
+/** Ikuboss programmes: manager training attendance and local firms' declarations. */
+export const IKUBOSS_PROGRAMME_KPI_CODES = [
+  'ikuboss_training_attendance_rate',
+  'local_firms_declared',
+] as const;
+
 export const KPI_CODES = [
   ...STAFF_RATIO_KPI_CODES,
   ...CHILDCARE_KPI_CODES,
   ...WORKFORCE_KPI_CODES,
+  ...IKUBOSS_PROGRAMME_KPI_CODES,
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 

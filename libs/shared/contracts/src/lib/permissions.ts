@@ -14,6 +14,12 @@ export const PERMISSIONS = {
   readTargets: 'target:read',
   manageTargets: 'target:write',
   manageAccounts: 'account:manage',
+  // Ikuboss programmes: nudges, trainings, practice goals, nominations and awards, local firms.
+  readIkubossNudges: 'ikuboss-nudge:read',
+  setIkubossPracticeGoal: 'ikuboss-goal:write',
+  nominateIkuboss: 'ikuboss-nomination:write',
+  grantIkubossAwards: 'ikuboss-award:write',
+  manageIkubossProgrammes: 'ikuboss-programme:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -26,16 +32,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
+    PERMISSIONS.readIkubossNudges,
+    PERMISSIONS.setIkubossPracticeGoal,
+    PERMISSIONS.nominateIkuboss,
   ],
   staff: [
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
+    PERMISSIONS.nominateIkuboss,
   ],
   committee: [
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
+    PERMISSIONS.grantIkubossAwards,
   ],
 };
 
