@@ -39,38 +39,30 @@ export async function seedIkubossProgrammes(
   const committee = await account('committee');
   if (!boss?.employee_id) return;
 
-  // New fathers under the demo manager in the current FY: his male reports in service today,
-  // topped up from his unit when he has fewer than three.
+  // New fathers under the demo manager in the current FY: three permanent male staff, his own
+  // reports first, then colleagues of his unit, who are put under him.
   const currentFy = fiscalYearOf(today);
-  let fathers = await rows<{ id: string }>(
+  const fathers = await rows<{ id: string; reports: boolean }>(
     db,
-    `SELECT id FROM employee WHERE organization_id = $1 AND supervisor_id = $2 AND gender = 'male'
-        AND (separation_date IS NULL OR separation_date >= $3) AND hire_date <= $3
-      ORDER BY employee_number LIMIT 3`,
-    [organizationId, boss.employee_id, today],
+    `SELECT e.id, e.supervisor_id IS NOT DISTINCT FROM $2 AS reports FROM employee e
+       JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
+                        AND a.valid_from <= $3 AND (a.valid_to IS NULL OR a.valid_to > $3)
+       JOIN position_stage s ON s.organization_id = e.organization_id AND s.id = a.position_stage_id AND NOT s.is_manager
+       JOIN employment_category c ON c.organization_id = e.organization_id AND c.id = a.employment_category_id AND c.code = 'permanent'
+       LEFT JOIN assignment b ON b.organization_id = e.organization_id AND b.employee_id = $2
+                             AND b.valid_from <= $3 AND (b.valid_to IS NULL OR b.valid_to > $3)
+      WHERE e.organization_id = $1 AND e.gender = 'male' AND e.id <> $2
+        AND e.hire_date <= $4 AND (e.separation_date IS NULL OR e.separation_date >= $3)
+      ORDER BY (e.supervisor_id IS NOT DISTINCT FROM $2) DESC, (a.org_unit_id = b.org_unit_id) DESC NULLS LAST,
+               e.employee_number
+      LIMIT 3`,
+    [organizationId, boss.employee_id, today, fiscalYearStart(currentFy)],
   );
-  if (fathers.length < 3) {
-    const extra = await rows<{ id: string }>(
-      db,
-      `SELECT e.id FROM employee e
-         JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
-                          AND a.valid_from <= $3 AND (a.valid_to IS NULL OR a.valid_to > $3)
-         JOIN position_stage s ON s.organization_id = e.organization_id AND s.id = a.position_stage_id AND NOT s.is_manager
-        WHERE e.organization_id = $1 AND e.gender = 'male' AND e.id <> $2
-          AND (e.supervisor_id IS DISTINCT FROM $2)
-          AND e.hire_date <= $3 AND (e.separation_date IS NULL OR e.separation_date >= $3)
-          AND a.org_unit_id = (SELECT b.org_unit_id FROM assignment b WHERE b.organization_id = $1 AND b.employee_id = $2
-                                 AND b.valid_from <= $3 AND (b.valid_to IS NULL OR b.valid_to > $3))
-        ORDER BY e.employee_number LIMIT $4`,
-      [organizationId, boss.employee_id, today, 3 - fathers.length],
+  for (const father of fathers.filter((f) => !f.reports))
+    await db.query(
+      `UPDATE employee SET supervisor_id = $3 WHERE organization_id = $1 AND id = $2`,
+      [organizationId, father.id, boss.employee_id],
     );
-    for (const father of extra)
-      await db.query(
-        `UPDATE employee SET supervisor_id = $3 WHERE organization_id = $1 AND id = $2`,
-        [organizationId, father.id, boss.employee_id],
-      );
-    fathers = [...fathers, ...extra];
-  }
   const fyStart = fiscalYearStart(currentFy);
   const children: string[] = [];
   for (const [index, father] of fathers.entries()) {

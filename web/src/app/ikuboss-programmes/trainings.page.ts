@@ -261,49 +261,51 @@ import {
               }
             </div>
           }
-          <table data-testid="attendee-list">
-            <thead>
-              <tr>
-                <th scope="col">
-                  {{ 'ikubossProgrammes.employeeNumber' | t }}
-                </th>
-                <th scope="col">{{ 'ikubossProgrammes.name' | t }}</th>
-                <th scope="col">{{ 'ikubossProgrammes.unit' | t }}</th>
-                <th scope="col">
-                  {{ 'ikubossProgrammes.trainings.isManager' | t }}
-                </th>
-                <th scope="col">
-                  <span class="visually-hidden">{{
-                    'ikubossProgrammes.actions' | t
-                  }}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (
-                attendee of training.attendees;
-                track attendee.employeeNumber
-              ) {
+          <div class="attendees">
+            <table data-testid="attendee-list">
+              <thead>
                 <tr>
-                  <td>{{ attendee.employeeNumber }}</td>
-                  <td>{{ attendee.name }}</td>
-                  <td>{{ attendee.unitName }}</td>
-                  <td>{{ attendee.isManager ? '○' : '' }}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="small"
-                      (click)="
-                        removeAttendee(training.id, attendee.employeeNumber)
-                      "
-                    >
-                      {{ 'ikubossProgrammes.remove' | t }}
-                    </button>
-                  </td>
+                  <th scope="col">
+                    {{ 'ikubossProgrammes.employeeNumber' | t }}
+                  </th>
+                  <th scope="col">{{ 'ikubossProgrammes.name' | t }}</th>
+                  <th scope="col">{{ 'ikubossProgrammes.unit' | t }}</th>
+                  <th scope="col">
+                    {{ 'ikubossProgrammes.trainings.isManager' | t }}
+                  </th>
+                  <th scope="col">
+                    <span class="visually-hidden">{{
+                      'ikubossProgrammes.actions' | t
+                    }}</span>
+                  </th>
                 </tr>
-              }
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                @for (
+                  attendee of training.attendees;
+                  track attendee.employeeNumber
+                ) {
+                  <tr>
+                    <td>{{ attendee.employeeNumber }}</td>
+                    <td>{{ attendee.name }}</td>
+                    <td>{{ attendee.unitName }}</td>
+                    <td>{{ attendee.isManager ? '○' : '' }}</td>
+                    <td>
+                      <button
+                        type="button"
+                        class="small"
+                        (click)="
+                          removeAttendee(training.id, attendee.employeeNumber)
+                        "
+                      >
+                        {{ 'ikubossProgrammes.remove' | t }}
+                      </button>
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
         </section>
       }
     </div>
@@ -339,6 +341,10 @@ import {
       padding: 0;
       margin: 0 0 1rem;
       max-height: 12rem;
+      overflow: auto;
+    }
+    .attendees {
+      max-height: 28rem;
       overflow: auto;
     }
     .kpi {
