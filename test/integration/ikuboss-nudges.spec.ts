@@ -1,5 +1,8 @@
 import type {
   ApiErrorDto,
+  EmploymentCategory,
+  Gender,
+  LeaveType,
   IkubossInterviewDto,
   KpiValueDto,
   NudgeListDto,
@@ -7,17 +10,25 @@ import type {
 } from '@ikuboard/shared/contracts';
 import {
   addDays,
+  computeChildcareKpis,
+  DEFAULT_KPI_CATEGORIES,
   fiscalYearEnd,
   fiscalYearOf,
   fiscalYearStart,
   toEpochDay,
+  type KpiDataset,
 } from '@ikuboard/shared/kpi';
 
 import { createAccount } from '../../api/src/app/setup/organization-setup';
 import { ApiClient } from '../support/api-client';
 import { closeTestDatabase, queryable } from '../support/database';
-import { buildHandOrg, type HandOrg } from '../support/ikuboss-org';
-import { createTenant, type Tenant } from '../support/tenant';
+import { insertKpiDataset } from '../support/load-dataset';
+import {
+  addTenantAccounts,
+  createTenant,
+  uniqueCode,
+  type Tenant,
+} from '../support/tenant';
 
 const today = new Date().toISOString().slice(0, 10);
 // A fiscal year with at least 30 days already past, so every birth below lies before today.
@@ -45,78 +56,147 @@ const dayOf = (i: number) => addDays(start, Math.floor((span * i) / 10));
  */
 describe('Ikuboss nudges: new fathers without childcare leave, for their boss and HR', () => {
   let tenant: Tenant;
-  let org: HandOrg;
   let hr: ApiClient;
   let bossA: ApiClient;
   let bossB: ApiClient;
   const childOf: Record<string, string> = {};
 
-  beforeAll(async () => {
-    tenant = await createTenant('nudge');
-    org = await buildHandOrg(
-      tenant.organizationId,
-      [
-        { code: 'ROOT', parent: null },
-        { code: 'A', parent: 'ROOT' },
-        { code: 'B', parent: 'ROOT' },
-      ],
-      [
-        { number: 'MA', gender: 'male', unit: 'A', stage: 'kacho' },
-        { number: 'MB', gender: 'female', unit: 'B', stage: 'kacho' },
-        ...['F1', 'F2', 'F3', 'F4', 'F6'].map((number) => ({
-          number,
-          gender: 'male' as const,
-          unit: 'A',
-          stage: 'ippan' as const,
-          boss: 'MA',
-        })),
-        {
-          number: 'F5',
-          gender: 'male',
-          unit: 'A',
-          stage: 'ippan',
-          boss: 'MA',
-          separation: dayOf(5),
-        },
-        {
-          number: 'F7',
-          gender: 'male',
-          unit: 'A',
-          stage: 'ippan',
-          boss: 'MA',
-          category: 'fixed_term',
-        },
-        {
-          number: 'W1',
-          gender: 'female',
-          unit: 'A',
-          stage: 'ippan',
-          boss: 'MA',
-        },
-        { number: 'G1', gender: 'male', unit: 'B', stage: 'ippan', boss: 'MB' },
-      ],
-    );
-    childOf['F1'] = await org.addChild('F1', dayOf(1));
-    childOf['F2'] = await org.addChild('F2', dayOf(2));
-    await org.addLeave('F2', 'childcare', dayOf(3), 20, childOf['F2']);
-    childOf['F3'] = await org.addChild('F3', dayOf(3));
-    await org.addLeave('F3', 'spouse_birth', dayOf(3), 2, childOf['F3']);
-    childOf['F4'] = await org.addChild('F4', addDays(start, -10));
-    childOf['F5'] = await org.addChild('F5', dayOf(4));
-    childOf['F6a'] = await org.addChild('F6', dayOf(2));
-    childOf['F6b'] = await org.addChild('F6', dayOf(8));
-    childOf['F7'] = await org.addChild('F7', dayOf(2));
-    childOf['W1'] = await org.addChild('W1', dayOf(2));
-    childOf['G1'] = await org.addChild('G1', dayOf(6));
+  const dataset: KpiDataset = {
+    units: [
+      { id: 'ROOT', parentId: null, isEmployerUnit: true },
+      { id: 'A', parentId: 'ROOT', isEmployerUnit: false },
+      { id: 'B', parentId: 'ROOT', isEmployerUnit: false },
+    ],
+    stages: [
+      {
+        id: 'kacho',
+        officialStage: 'section_chief',
+        isManager: true,
+        isSupervisor: true,
+      },
+      {
+        id: 'ippan',
+        officialStage: 'staff',
+        isManager: false,
+        isSupervisor: false,
+      },
+    ],
+    employees: [],
+    assignments: [],
+    children: [],
+    leaves: [],
+    overtime: [],
+    pay: [],
+  };
+  const bossOf = new Map<string, string>();
+  const person = (
+    id: string,
+    gender: Gender,
+    unit: string,
+    options: {
+      stage?: string;
+      boss?: string;
+      separation?: string;
+      category?: EmploymentCategory;
+    } = {},
+  ) => {
+    dataset.employees.push({
+      id,
+      gender,
+      hireDate: '2000-04-01',
+      separationDate: options.separation ?? null,
+      isRehire: false,
+      isMidcareer: false,
+    });
+    dataset.assignments.push({
+      employeeId: id,
+      validFrom: '2000-04-01',
+      validTo: null,
+      orgUnitId: unit,
+      stageId: options.stage ?? 'ippan',
+      category: options.category ?? 'permanent',
+    });
+    if (options.boss) bossOf.set(id, options.boss);
+  };
+  const birth = (key: string, employeeId: string, birthDate: string) =>
+    dataset.children.push({ id: key, employeeId, birthDate });
+  const leave = (
+    employeeId: string,
+    type: LeaveType,
+    startDate: string,
+    days: number,
+    childId: string,
+  ) =>
+    dataset.leaves.push({
+      employeeId,
+      type,
+      startDate,
+      endDate: addDays(startDate, days - 1),
+      days,
+      childId,
+    });
 
-    await org.linkAccount(tenant.usernames.manager, 'MA');
+  person('MA', 'male', 'A', { stage: 'kacho' });
+  person('MB', 'female', 'B', { stage: 'kacho' });
+  for (const id of ['F1', 'F2', 'F3', 'F4', 'F6'])
+    person(id, 'male', 'A', { boss: 'MA' });
+  person('F5', 'male', 'A', { boss: 'MA', separation: dayOf(5) });
+  person('F7', 'male', 'A', { boss: 'MA', category: 'fixed_term' });
+  person('W1', 'female', 'A', { boss: 'MA' });
+  person('G1', 'male', 'B', { boss: 'MB' });
+  birth('F1', 'F1', dayOf(1));
+  birth('F2', 'F2', dayOf(2));
+  leave('F2', 'childcare', dayOf(3), 20, 'F2');
+  birth('F3', 'F3', dayOf(3));
+  leave('F3', 'spouse_birth', dayOf(3), 2, 'F3');
+  birth('F4', 'F4', addDays(start, -10));
+  birth('F5', 'F5', dayOf(4));
+  birth('F6a', 'F6', dayOf(2));
+  birth('F6b', 'F6', dayOf(8));
+  birth('F7', 'F7', dayOf(2));
+  birth('W1', 'W1', dayOf(2));
+  birth('G1', 'G1', dayOf(6));
+
+  beforeAll(async () => {
+    const code = uniqueCode('nudge');
+    const organizationId = await insertKpiDataset(dataset, code);
+    tenant = await addTenantAccounts(organizationId, code);
+    const q = queryable.query;
+    for (const [id, boss] of bossOf)
+      await q(
+        `UPDATE employee e SET supervisor_id = b.id FROM employee b
+          WHERE e.organization_id = $1 AND b.organization_id = $1 AND e.employee_number = $2 AND b.employee_number = $3`,
+        [organizationId, id, boss],
+      );
+    const children = (await q(
+      `SELECT c.id, e.employee_number AS number, c.birth_date AS birth FROM child c
+         JOIN employee e ON e.organization_id = c.organization_id AND e.id = c.employee_id
+        WHERE c.organization_id = $1`,
+      [organizationId],
+    )) as { id: string; number: string; birth: string }[];
+    for (const child of dataset.children)
+      childOf[child.id] = children.find(
+        (row) =>
+          row.number === child.employeeId && row.birth === child.birthDate,
+      )!.id;
+    const employeeId = async (number: string) =>
+      (
+        (await q(
+          `SELECT id FROM employee WHERE organization_id = $1 AND employee_number = $2`,
+          [organizationId, number],
+        )) as [{ id: string }]
+      )[0].id;
+    await q(
+      `UPDATE account SET employee_id = $2 WHERE organization_id = $1 AND role = 'manager'`,
+      [organizationId, await employeeId('MA')],
+    );
     await createAccount(queryable, {
-      organizationId: tenant.organizationId,
+      organizationId,
       username: `${tenant.code}-manager-b`,
       displayName: 'B課長',
       password: tenant.password,
       role: 'manager',
-      employeeId: org.employeeIds.get('MB')!,
+      employeeId: await employeeId('MB'),
     });
     hr = await tenant.login('hr');
     bossA = await tenant.login('manager');
