@@ -1,15 +1,31 @@
 import type {
   ApiErrorDto,
+  EmploymentCategory,
   KpiValueDto,
   TrainingAttendanceImportDto,
   TrainingDetailDto,
   TrainingDto,
 } from '@ikuboard/shared/contracts';
 
+import {
+  ikubossTrainingAttendance,
+  type TrainingAttendanceRecord,
+} from '@ikuboard/shared/kpi';
+
 import { ApiClient } from '../support/api-client';
 import { closeTestDatabase, queryable } from '../support/database';
 import { buildHandOrg, type HandOrg } from '../support/ikuboss-org';
-import { createTenant, type Tenant } from '../support/tenant';
+import { insertKpiDataset } from '../support/load-dataset';
+import {
+  randomWorkforceDataset,
+  workforcePrng,
+} from '../support/random-workforce-dataset';
+import {
+  addTenantAccounts,
+  createTenant,
+  uniqueCode,
+  type Tenant,
+} from '../support/tenant';
 import { workbook } from '../support/xlsx';
 
 const attendanceFile = (
@@ -240,3 +256,76 @@ async function formWith(file: Buffer, dryRun: boolean): Promise<FormData> {
   form.append('dryRun', String(dryRun));
   return form;
 }
+
+describe('ikuboss_training_attendance_rate: the SQL equals the reference definition on random data', () => {
+  afterAll(closeTestDatabase);
+  const seed = Math.floor(Math.random() * 2 ** 31);
+
+  it(`for every fiscal year, subtree and category set (seed ${seed})`, async () => {
+    const dataset = randomWorkforceDataset(seed, {
+      employees: 200,
+      firstFiscalYear: 2021,
+      lastFiscalYear: 2024,
+    });
+    const code = uniqueCode('trkpi');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    const random = workforcePrng(seed ^ 0x1234);
+    const attendance: TrainingAttendanceRecord[] = [];
+    const ids = new Map(
+      (
+        (await queryable.query(
+          `SELECT employee_number, id FROM employee WHERE organization_id = $1`,
+          [organizationId],
+        )) as { employee_number: string; id: string }[]
+      ).map((row) => [row.employee_number, row.id]),
+    );
+    for (let fy = 2021; fy <= 2024; fy++) {
+      for (const heldOn of [`${fy}-06-15`, `${fy + 1}-02-10`]) {
+        const attendees = dataset.employees
+          .filter(() => random() < 0.3)
+          .map((employee) => employee.id);
+        const [{ id }] = (await queryable.query(
+          `INSERT INTO ikuboss_training (organization_id, kind, name, held_on, fiscal_year) VALUES ($1, 'ikuboss', 'イクボス研修', $2, $3) RETURNING id`,
+          [organizationId, heldOn, fy],
+        )) as [{ id: string }];
+        await queryable.query(
+          `INSERT INTO ikuboss_training_attendance (organization_id, training_id, employee_id) SELECT $1, $2, unnest($3::uuid[])`,
+          [organizationId, id, attendees.map((a) => ids.get(a))],
+        );
+        attendance.push(
+          ...attendees.map((employeeId) => ({ employeeId, fiscalYear: fy })),
+        );
+      }
+    }
+    let nonEmpty = 0;
+    for (let fy = 2021; fy <= 2024; fy++)
+      for (const unit of [null, 'W1', 'W1-1', 'W2-2'])
+        for (const categories of [
+          ['permanent'],
+          ['permanent', 'fixed_term', 'annual_part'],
+        ] as EmploymentCategory[][]) {
+          const query = `fy=${fy}${unit ? `&unit=${unit}` : ''}&category=${categories.join(',')}&code=ikuboss_training_attendance_rate`;
+          const actual = (
+            await hr.get<KpiValueDto[]>(`/api/v1/kpis?${query}`)
+          ).body.find((v) => v.code === 'ikuboss_training_attendance_rate');
+          const expected = ikubossTrainingAttendance(dataset, attendance, fy, {
+            unitId: unit,
+            categories,
+          });
+          expect({
+            query,
+            numerator: actual?.numerator,
+            denominator: actual?.denominator,
+          }).toEqual({
+            query,
+            numerator: expected.managersTrained,
+            denominator: expected.managers,
+          });
+          if (expected.managersTrained > 0) nonEmpty++;
+        }
+    expect(nonEmpty).toBeGreaterThan(0);
+  });
+});
