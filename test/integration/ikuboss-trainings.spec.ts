@@ -239,6 +239,15 @@ describe('Ikuboss trainings: attendance by form and by .xlsx, and the attendance
     });
   });
 
+  it('answers the per-person drill-down of the programme KPIs with a bilingual "not available"', async () => {
+    const response = await hr.get<ApiErrorDto>(
+      '/api/v1/kpis/ikuboss_training_attendance_rate/people?fy=2025',
+    );
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('KPI_PEOPLE_UNAVAILABLE');
+    expect(response.body.message.en).toMatch(/drill-down/);
+  });
+
   it('keeps trainings to HR: a manager gets 403, another organization 404', async () => {
     const manager = await tenant.login('manager');
     expect((await manager.get('/api/v1/ikuboss/trainings')).status).toBe(403);
