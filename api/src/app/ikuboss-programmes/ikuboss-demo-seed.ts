@@ -33,6 +33,30 @@ export async function seedIkubossProgrammes(
         [organizationId, username],
       )
     )[0] ?? null;
+  // The demo history ends on the last FY's March 31; when the demo manager retired then, his
+  // account moves to the first section chief still in service today, so the manager pages
+  // (nudges, practice goal) show a living team.
+  const linked = await account('manager');
+  if (linked?.employee_id) {
+    const [successor] = await rows<{ id: string }>(
+      db,
+      `SELECT e.id FROM employee e
+         JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
+                          AND a.valid_from <= $2 AND (a.valid_to IS NULL OR a.valid_to > $2)
+         JOIN position_stage s ON s.organization_id = e.organization_id AND s.id = a.position_stage_id
+        WHERE e.organization_id = $1 AND s.is_manager AND s.official_stage = 'section_chief'
+          AND (e.separation_date IS NULL OR e.separation_date >= $2)
+          AND NOT EXISTS (SELECT 1 FROM employee me WHERE me.organization_id = $1 AND me.id = $3
+                            AND (me.separation_date IS NULL OR me.separation_date >= $2))
+        ORDER BY e.employee_number LIMIT 1`,
+      [organizationId, today, linked.employee_id],
+    );
+    if (successor)
+      await db.query(`UPDATE account SET employee_id = $2 WHERE id = $1`, [
+        linked.id,
+        successor.id,
+      ]);
+  }
   const boss = await account('manager');
   const staff = await account('staff');
   const hr = await account('hr');
@@ -209,12 +233,17 @@ export async function seedIkubossProgrammes(
   );
 
   // Nominations: the demo staff member nominates the demo manager, who is awarded; two more.
-  const nominators = await rows<{ id: string }>(
+  // Two more: staff whose direct boss is a manager other than the demo one.
+  const nominators = await rows<{ id: string; boss: string }>(
     db,
-    `SELECT id FROM employee WHERE organization_id = $1 AND supervisor_id = ANY ($2::uuid[])
-        AND hire_date <= $3 AND (separation_date IS NULL OR separation_date >= $3)
-      ORDER BY employee_number LIMIT 2`,
-    [organizationId, goalOwners.slice(1, 3), today],
+    `SELECT e.id, e.supervisor_id AS boss FROM employee e
+       JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.supervisor_id
+                        AND a.valid_from <= $3 AND (a.valid_to IS NULL OR a.valid_to > $3)
+       JOIN position_stage s ON s.organization_id = e.organization_id AND s.id = a.position_stage_id AND s.is_manager
+      WHERE e.organization_id = $1 AND e.supervisor_id <> $2
+        AND e.hire_date <= $3 AND (e.separation_date IS NULL OR e.separation_date >= $3)
+      ORDER BY e.employee_number LIMIT 2`,
+    [organizationId, boss.employee_id, today],
   );
   const nominations: [string | null, string, string, string, boolean][] = [
     [
@@ -226,7 +255,7 @@ export async function seedIkubossProgrammes(
     ],
     ...nominators.map((n, i): [string, string, string, string, boolean] => [
       n.id,
-      goalOwners[i + 1]!,
+      n.boss,
       '定時退庁を自ら実践し、急な家庭の用事にも快く対応してくれる。',
       '',
       i === 0,

@@ -28,7 +28,9 @@ import {
   imports: [TranslatePipe, FiscalYearPipe, IkubossFiscalYearSelect],
   template: `
     <h2>{{ 'ikubossProgrammes.awards.title' | t }}</h2>
-    <app-ikuboss-fy-select selectId="awards-fy" [(value)]="fiscalYear" />
+    @if (canNominate()) {
+      <app-ikuboss-fy-select selectId="awards-fy" [(value)]="fiscalYear" />
+    }
     @if (error(); as error) {
       <div class="error-panel" role="alert" data-testid="awards-error">
         <p>{{ i18n.localize(error.message) }}</p>
@@ -127,6 +129,7 @@ import {
       <table data-testid="nomination-list">
         <thead>
           <tr>
+            <th scope="col">{{ 'ikubossProgrammes.fiscalYear' | t }}</th>
             <th scope="col">{{ 'ikubossProgrammes.awards.nominee' | t }}</th>
             <th scope="col">{{ 'ikubossProgrammes.awards.nominator' | t }}</th>
             <th scope="col">{{ 'ikubossProgrammes.awards.reason' | t }}</th>
@@ -137,6 +140,7 @@ import {
         <tbody>
           @for (nomination of nominations.value(); track nomination.id) {
             <tr>
+              <td>{{ nomination.fiscalYear | fiscalYear }}</td>
               <td>
                 {{ nomination.nomineeName }}<br /><small>{{
                   nomination.nomineeUnitName
@@ -200,7 +204,7 @@ import {
             </tr>
           } @empty {
             <tr>
-              <td colspan="5">{{ 'ikubossProgrammes.awards.none' | t }}</td>
+              <td colspan="6">{{ 'ikubossProgrammes.awards.none' | t }}</td>
             </tr>
           }
         </tbody>
@@ -260,9 +264,7 @@ export class IkubossAwardsPage {
   protected readonly canGrant = computed(() =>
     this.permissions().includes(PERMISSIONS.grantIkubossAwards),
   );
-  protected readonly nominations = this.api.nominations(() =>
-    this.fiscalYear(),
-  );
+  protected readonly nominations = this.api.nominations();
 
   protected readonly query = signal('');
   protected readonly options = signal<EmployeeOptionDto[]>([]);
@@ -317,7 +319,7 @@ export class IkubossAwardsPage {
     this.api
       .award(nomination.id, {
         awardName: this.awardName(),
-        fiscalYear: this.fiscalYear(),
+        fiscalYear: nomination.fiscalYear,
       })
       .subscribe({
         next: () => this.nominations.reload(),

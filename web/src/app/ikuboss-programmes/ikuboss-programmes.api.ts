@@ -192,16 +192,11 @@ export class IkubossProgrammesApi {
     return `${BASE}/practice-goals/export?fy=${fy}`;
   }
 
-  nominations(fy: Maybe<number>): HttpResourceRef<NominationDto[]> {
-    return httpResource<NominationDto[]>(
-      () => {
-        const year = fy();
-        return year == null
-          ? undefined
-          : { url: `${BASE}/nominations`, params: { fy: year } };
-      },
-      { defaultValue: [] },
-    );
+  /** Every year's nominations the caller may see, newest first. */
+  nominations(): HttpResourceRef<NominationDto[]> {
+    return httpResource<NominationDto[]>(() => `${BASE}/nominations`, {
+      defaultValue: [],
+    });
   }
 
   nominate(input: NominationInputDto): Observable<NominationDto> {

@@ -232,16 +232,16 @@ export class IkubossPracticeGoalsPage {
   private readonly permissions = computed(
     () => this.session.session()?.permissions ?? [],
   );
-  protected readonly isManager = computed(() =>
-    this.permissions().includes(PERMISSIONS.setIkubossPracticeGoal),
+  protected readonly isManager = computed(
+    () =>
+      this.permissions().includes(PERMISSIONS.setIkubossPracticeGoal) &&
+      !!this.session.session()?.employeeId,
   );
   protected readonly isHr = computed(() =>
     this.permissions().includes(PERMISSIONS.manageIkubossProgrammes),
   );
   protected readonly mine = this.api.myGoal(() =>
-    this.isManager() && this.session.session()?.employeeId
-      ? this.fiscalYear()
-      : null,
+    this.isManager() ? this.fiscalYear() : null,
   );
   protected readonly goals = this.api.goals(() =>
     this.isHr() ? this.fiscalYear() : null,
