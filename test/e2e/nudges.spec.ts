@@ -7,6 +7,7 @@ import { addDays, fiscalYearOf } from '@ikuboard/shared/kpi';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
+import { closeTestDatabase, queryable } from '../support/database';
 import { serverState } from '../support/server-state';
 
 const CHROMIUM_ARGS = [
@@ -51,20 +52,60 @@ describe('end to end in Chromium: a manager records an イクボス面談 with a
   });
   afterAll(async () => {
     await context?.close();
+    await closeTestDatabase();
   });
+
+  /**
+   * The demo seed gives the demo manager new fathers, but other suites share this server (a roster
+   * import may move people), so the spec puts one more in place itself: a permanent man in service
+   * today, reporting to the demo manager, whose child was born five days ago (or on April 1).
+   */
+  async function newFatherUnderDemoManager(): Promise<string> {
+    const fyStart = `${fy}-04-01`;
+    const birth = addDays(today, -5) < fyStart ? fyStart : addDays(today, -5);
+    const [row] = (await queryable.query(
+      `SELECT e.id, e.employee_number, acc.employee_id AS boss, e.organization_id
+         FROM account acc
+         JOIN employee e ON e.organization_id = acc.organization_id AND e.gender = 'male' AND e.id <> acc.employee_id
+         JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
+                          AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
+         JOIN position_stage s ON s.organization_id = e.organization_id AND s.id = a.position_stage_id AND NOT s.is_manager
+         JOIN employment_category c ON c.organization_id = e.organization_id AND c.id = a.employment_category_id AND c.code = 'permanent'
+        WHERE acc.username = 'manager' AND e.hire_date <= $1
+          AND (e.separation_date IS NULL OR e.separation_date >= $2)
+          AND NOT EXISTS (SELECT 1 FROM child ch WHERE ch.employee_id = e.id AND ch.birth_date >= $3)
+        ORDER BY e.employee_number DESC LIMIT 1`,
+      [birth, today, fyStart],
+    )) as {
+      id: string;
+      employee_number: string;
+      boss: string;
+      organization_id: string;
+    }[];
+    expect(row).toBeDefined();
+    await queryable.query(
+      `UPDATE employee SET supervisor_id = $2 WHERE id = $1`,
+      [row!.id, row!.boss],
+    );
+    await queryable.query(
+      `INSERT INTO child (organization_id, employee_id, birth_date) VALUES ($1, $2, $3)`,
+      [row!.organization_id, row!.id, birth],
+    );
+    return row!.employee_number;
+  }
 
   it('shows the father in the boss list, records the interview, and the HR count goes up by one', async () => {
     const manager = await ApiClient.login('manager', 'ikuboard-demo');
     const hr = await ApiClient.login('hr', 'ikuboard-demo');
+    const number = await newFatherUnderDemoManager();
     const fathers = (
       await manager.get<NudgeListDto>(`/api/v1/ikuboss/nudges?fy=${fy}`)
     ).body.fathers;
-    const father = fathers.find((f) => f.interview === null);
-    expect(father).toBeDefined();
+    const father = fathers.find((f) => f.employeeNumber === number);
+    expect(father?.interview).toBeNull();
     const before = (
       await hr.get<NudgeSummaryDto>(`/api/v1/ikuboss/nudges/summary?fy=${fy}`)
     ).body.total.interviewed;
-    const number = father!.employeeNumber;
 
     await logIn(page, 'manager');
     await page.getByTestId('nav-ikuboss-nudges').click();
