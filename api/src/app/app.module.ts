@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { FiguresModule } from './figures/figures.module';
 import { HealthController } from './health.controller';
+import { IkubossProgrammesModule } from './ikuboss-programmes/ikuboss-programmes.module';
 import { ImportsModule } from './imports/imports.module';
 import { KpiModule } from './kpi/kpi.module';
 import { OrgModule } from './org/org.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ImportsModule,
         FiguresModule,
         DeclarationsModule,
+        IkubossProgrammesModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -31,6 +31,12 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard],
     loadChildren: () =>
       import('./ikuboss/ikuboss.routes').then((m) => m.ikubossRoutes),
+    path: 'ikuboss-programmes',
+    canActivate: [authGuard],
+    loadChildren: () =>
+      import('./ikuboss-programmes/ikuboss-programmes.routes').then(
+        (m) => m.ikubossProgrammesRoutes,
+      ),
   },
   {
     path: '',

@@ -55,6 +55,22 @@ export class App {
       permissions.includes(PERMISSIONS.readIkubossProgress)
     );
   });
+  protected readonly canManageIkuboss = computed(
+    () =>
+      this.session()?.permissions.includes(
+        PERMISSIONS.manageIkubossProgrammes,
+      ) ?? false,
+  );
+  protected readonly canReadIkubossNudges = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.readIkubossNudges) ??
+      false,
+  );
+  protected readonly canUseIkubossAwards = computed(() =>
+    [PERMISSIONS.nominateIkuboss, PERMISSIONS.grantIkubossAwards].some(
+      (p) => this.session()?.permissions.includes(p) ?? false,
+    ),
+  );
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;
     if (!organization) {

@@ -66,7 +66,7 @@ const fileError = (status: HttpStatus, code: string, ja: string, en: string) =>
   new AppError(status, code, { ja, en });
 
 /** Rejects what is not an .xlsx workbook before any parsing: by name and by its zip signature. */
-function checkUpload(file: Express.Multer.File | undefined): {
+export function checkUpload(file: Express.Multer.File | undefined): {
   name: string;
   buffer: Buffer;
 } {

@@ -1,5 +1,6 @@
 import { CHILDCARE_GROUP } from './childcare.group';
 import { IKUBOSS_DECLARATION_GROUP } from './ikuboss.group';
+import { IKUBOSS_PROGRAMME_GROUP } from './ikuboss-programmes.group';
 import type { KpiGroup } from './kpi-group';
 import { STAFF_RATIO_GROUP } from './staff-ratio.group';
 import { WORKFORCE_GROUP } from './workforce.group';
@@ -10,4 +11,5 @@ export const KPI_GROUPS: readonly KpiGroup[] = [
   CHILDCARE_GROUP,
   WORKFORCE_GROUP,
   IKUBOSS_DECLARATION_GROUP,
+  IKUBOSS_PROGRAMME_GROUP,
 ];

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { IKUBOSS_PROGRAMME_KPI_CODES } from '@ikuboard/shared/contracts';
 import type {
   EmploymentCategory,
   KpiBreakdownDto,
@@ -18,6 +19,7 @@ import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
 import { coveragePeople } from '../declarations/declarations.sql';
+import { AppError, Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
@@ -115,6 +117,11 @@ export class KpiService {
     fiscalYear: number,
     input: KpiScopeInput,
   ): Promise<KpiPeopleDto> {
+    if ((IKUBOSS_PROGRAMME_KPI_CODES as readonly KpiCode[]).includes(code))
+      throw new AppError(HttpStatus.NOT_FOUND, 'KPI_PEOPLE_UNAVAILABLE', {
+        ja: 'この指標には職員別の内訳がありません。受講者や事業所はイクボス推進のページで確認できます。',
+        en: 'This figure has no per-person drill-down; see the Ikuboss programme pages for attendees and firms.',
+      });
     const scope = await this.scope(organizationId, input);
     if (code === 'ikuboss_declaration_coverage')
       return coveragePeople(

@@ -10,6 +10,7 @@ import type { Queryable } from '../../database/queryable';
 import { seedDemoIkubossDeclarations } from '../declarations/declarations-demo-seed';
 import { rebuildUnitClosure } from '../imports/import-writer';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
+import { seedIkubossProgrammes } from '../ikuboss-programmes/ikuboss-demo-seed';
 import { createAccount, createOrganization } from './organization-setup';
 
 export const DEMO_PASSWORD = 'ikuboard-demo';
@@ -429,6 +430,7 @@ export async function seedDemoOrganization(
       city.options.lastFiscalYear,
       employeeOf['manager'] ?? null,
     );
+    await seedIkubossProgrammes(manager, organizationId, city.options.lastFiscalYear);
   });
   return true;
 }

@@ -5,3 +5,4 @@ export * from './lib/org-defaults';
 export * from './lib/kpi-catalogue';
 export * from './lib/aggregate-figures';
 export * from './lib/declarations';
+export * from './lib/ikuboss-programmes';

@@ -1,4 +1,5 @@
 import { ikubossEn } from '../ikuboss/ikuboss.i18n';
+import { ikubossProgrammesEn } from '../ikuboss-programmes/ikuboss-programmes.i18n';
 import type { Dictionary } from './ja';
 
 /** Typed as Dictionary so that a key missing here, or one unknown in Japanese, fails to compile. */
@@ -263,4 +264,5 @@ export const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the dashboard',
   ...ikubossEn,
+  ...ikubossProgrammesEn,
 };

@@ -7,6 +7,7 @@ import type {
 } from '@ikuboard/shared/contracts';
 
 import { ikubossJa } from '../ikuboss/ikuboss.i18n';
+import { ikubossProgrammesJa } from '../ikuboss-programmes/ikuboss-programmes.i18n';
 
 /**
  * The Japanese dictionary is the source of the message keys; every other language must provide
@@ -270,6 +271,7 @@ export const ja = {
   'notFound.title': 'ページが見つかりません',
   'notFound.back': 'ダッシュボードへ戻る',
   ...ikubossJa,
+  ...ikubossProgrammesJa,
 } as const satisfies Record<string, string> &
   Record<
     | `role.${Role}`

@@ -1,6 +1,7 @@
 import {
   CHILDCARE_KPI_CODES,
   IKUBOSS_DECLARATION_KPI_CODES,
+  IKUBOSS_PROGRAMME_KPI_CODES,
   type KpiCode,
   STAFF_RATIO_KPI_CODES,
 } from '@ikuboard/shared/contracts';
@@ -53,4 +54,5 @@ export const KPI_SECTIONS: readonly KpiSection[] = [
     ],
   },
   { id: 'ikuboss', codes: IKUBOSS_DECLARATION_KPI_CODES },
+  { id: 'ikuboss', codes: IKUBOSS_PROGRAMME_KPI_CODES },
 ];

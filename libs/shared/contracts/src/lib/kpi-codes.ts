@@ -71,6 +71,10 @@ export const WORKFORCE_KPI_CODES = [
 /** Ikuboss declarations (DOMAIN.md §5): managers required by the FY's campaign who declared. */
 export const IKUBOSS_DECLARATION_KPI_CODES = [
   'ikuboss_declaration_coverage',
+/** Ikuboss programmes: manager training attendance and local firms' declarations. */
+export const IKUBOSS_PROGRAMME_KPI_CODES = [
+  'ikuboss_training_attendance_rate',
+  'local_firms_declared',
 ] as const;
 
 export const KPI_CODES = [
@@ -78,6 +82,7 @@ export const KPI_CODES = [
   ...CHILDCARE_KPI_CODES,
   ...WORKFORCE_KPI_CODES,
   ...IKUBOSS_DECLARATION_KPI_CODES,
+  ...IKUBOSS_PROGRAMME_KPI_CODES,
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 

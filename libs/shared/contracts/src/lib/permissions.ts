@@ -19,6 +19,12 @@ export const PERMISSIONS = {
   declareIkuboss: 'ikuboss:declare',
   readIkubossProgress: 'ikuboss:progress',
   manageIkubossDeclarations: 'ikuboss:manage',
+  // Ikuboss programmes: nudges, trainings, practice goals, nominations and awards, local firms.
+  readIkubossNudges: 'ikuboss-nudge:read',
+  setIkubossPracticeGoal: 'ikuboss-goal:write',
+  nominateIkuboss: 'ikuboss-nomination:write',
+  grantIkubossAwards: 'ikuboss-award:write',
+  manageIkubossProgrammes: 'ikuboss-programme:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -34,16 +40,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     // Ikuboss declarations
     PERMISSIONS.declareIkuboss,
     PERMISSIONS.readIkubossProgress,
+    PERMISSIONS.readIkubossNudges,
+    PERMISSIONS.setIkubossPracticeGoal,
+    PERMISSIONS.nominateIkuboss,
   ],
   staff: [
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
+    PERMISSIONS.nominateIkuboss,
   ],
   committee: [
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
+    PERMISSIONS.grantIkubossAwards,
   ],
 };
 
