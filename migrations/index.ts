@@ -1,8 +1,10 @@
 import { InitialSchema1795303600000 } from './1795303600000-InitialSchema';
 import { LeaveWorkloadPay1795310000000 } from './1795310000000-LeaveWorkloadPay';
+import { CommitteeReports1795430000000 } from './1795430000000-CommitteeReports';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
   InitialSchema1795303600000,
   LeaveWorkloadPay1795310000000,
+  CommitteeReports1795430000000,
 ];

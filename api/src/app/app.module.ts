@@ -13,6 +13,9 @@ import { ImportsModule } from './imports/imports.module';
 import { KpiModule } from './kpi/kpi.module';
 import { OrgModule } from './org/org.module';
 import { TargetsModule } from './targets/targets.module';
+import { CommitteeModule } from './committee/committee.module';
+import { PublicModule } from './public/public.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Global()
 @Module({})
@@ -28,6 +31,9 @@ export class AppModule {
         TargetsModule,
         ImportsModule,
         FiguresModule,
+        CommitteeModule,
+        ReportsModule,
+        PublicModule,
       ],
       controllers: [HealthController],
       providers: [

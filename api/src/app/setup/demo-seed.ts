@@ -6,6 +6,7 @@ import { fiscalYearStart, roundHalfUp } from '@ikuboard/shared/kpi';
 import type { DataSource } from 'typeorm';
 
 import { analyzePersonTables } from '../../database/analyze';
+import { seedCommitteeDemo } from '../committee/committee-demo-seed';
 import type { Queryable } from '../../database/queryable';
 import { rebuildUnitClosure } from '../imports/import-writer';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
@@ -422,6 +423,7 @@ export async function seedDemoOrganization(
         isDemo: true,
       });
     }
+    await seedCommitteeDemo(manager, organizationId);
   });
   return true;
 }

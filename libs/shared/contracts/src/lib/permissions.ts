@@ -14,6 +14,13 @@ export const PERMISSIONS = {
   readTargets: 'target:read',
   manageTargets: 'target:write',
   manageAccounts: 'account:manage',
+  // Committee review, official reports and publication (issue 6); signing also needs the chair flag.
+  readCommitteeReview: 'committee:read',
+  prepareCommitteeReview: 'committee:prepare',
+  commentCommitteeReview: 'committee:comment',
+  signCommitteeReview: 'committee:sign',
+  publishCommitteeReview: 'committee:publish',
+  exportReports: 'report:export',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -36,6 +43,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
+    PERMISSIONS.readCommitteeReview,
+    PERMISSIONS.commentCommitteeReview,
+    PERMISSIONS.signCommitteeReview,
+    PERMISSIONS.exportReports,
   ],
 };
 
