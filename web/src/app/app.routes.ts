@@ -27,6 +27,17 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./kpis/kpis.routes').then((m) => m.kpisRoutes),
   },
   {
+    path: 'committee',
+    canActivate: [authGuard, permissionGuard(PERMISSIONS.readCommitteeReview)],
+    loadChildren: () =>
+      import('./committee/committee.routes').then((m) => m.committeeRoutes),
+  },
+  {
+    path: 'p',
+    loadChildren: () =>
+      import('./public/public.routes').then((m) => m.publicRoutes),
+  },
+  {
     path: '',
     pathMatch: 'full',
     canActivate: [authGuard],

@@ -48,6 +48,11 @@ export class App {
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readTargets) ?? false,
   );
+  protected readonly canReviewCommittee = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.readCommitteeReview) ??
+      false,
+  );
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;
     if (!organization) {

@@ -1,3 +1,5 @@
+import { committeeEn } from '../committee/committee.i18n';
+import { publicEn } from '../public/public.i18n';
 import type { Dictionary } from './ja';
 
 /** Typed as Dictionary so that a key missing here, or one unknown in Japanese, fails to compile. */
@@ -261,4 +263,6 @@ export const en: Dictionary = {
   'dimension.pay.parity': 'Parity: 100%',
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the dashboard',
+  ...committeeEn,
+  ...publicEn,
 };
