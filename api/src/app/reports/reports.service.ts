@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 import { Injectable, Logger } from '@nestjs/common';
 import type { ReportJobDto, ReportKind } from '@ikuboard/shared/contracts';
@@ -37,7 +37,20 @@ const toDto = (row: JobRow): ReportJobDto => ({
   finishedAt: row.finishedAt === null ? null : row.finishedAt.toISOString(),
 });
 
-/** The process's peak resident set so far (Linux VmHWM), in MB; null elsewhere. */
+/**
+ * Resets the process's peak resident set (Linux: "5" to clear_refs), so that VmHWM read at the end
+ * of a job is the job's peak rather than the start-up's. False where that is not possible.
+ */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The process's peak resident set since the last reset (Linux VmHWM), in MB; null elsewhere. */
 function peakRssMb(): number | null {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(
@@ -135,6 +148,7 @@ export class ReportsService {
     reviewId: string,
   ): Promise<void> {
     const started = Date.now();
+    const hwmReset = resetPeakRss();
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
@@ -169,7 +183,7 @@ export class ReportsService {
               review.status === 'published' ? publishedItems : null,
             );
       peak = Math.max(peak, process.memoryUsage().rss);
-      const hwm = peakRssMb();
+      const hwm = hwmReset ? peakRssMb() : null;
       await this.dataSource.query(
         `UPDATE report_job SET status = 'succeeded', progress = 100, file = $2, duration_ms = $3, peak_rss_mb = $4, finished_at = now()
           WHERE id = $1`,
