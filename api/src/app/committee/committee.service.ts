@@ -166,7 +166,16 @@ export class CommitteeService {
     return this.createVersion(auth, review.fiscalYear, review.version + 1);
   }
 
-  async get(auth: AuthContext, id: string): Promise<CommitteeReviewDto> {
+  /**
+   * One version. `compare` recomputes the review year to list what differs from the snapshot;
+   * the actions skip it (the page keeps the list it has) because it costs a KPI computation per
+   * employer unit.
+   */
+  async get(
+    auth: AuthContext,
+    id: string,
+    compare = true,
+  ): Promise<CommitteeReviewDto> {
     const review = await this.row(auth.organizationId, id);
     const [detail] = (await this.dataSource.query(
       `SELECT snapshot, published_items AS "publishedItems" FROM committee_review WHERE organization_id = $1 AND id = $2`,
@@ -223,7 +232,7 @@ export class CommitteeService {
         body.trim(),
       ],
     );
-    return this.get(auth, id);
+    return this.get(auth, id, false);
   }
 
   async setPublishedItems(
@@ -248,7 +257,7 @@ export class CommitteeService {
       `UPDATE committee_review SET published_items = $3 WHERE organization_id = $1 AND id = $2`,
       [auth.organizationId, id, [...new Set(codes)]],
     );
-    return this.get(auth, id);
+    return this.get(auth, id, false);
   }
 
   /** The chair's sign-off freezes the snapshot (the database refuses any later change). */
@@ -267,7 +276,7 @@ export class CommitteeService {
         WHERE organization_id = $1 AND id = $2 AND status = 'draft'`,
       [auth.organizationId, id, auth.accountId],
     );
-    return this.get(auth, id);
+    return this.get(auth, id, false);
   }
 
   async publish(auth: AuthContext, id: string): Promise<CommitteeReviewDto> {
@@ -278,7 +287,7 @@ export class CommitteeService {
         '公表できるのは委員長が承認した最新の版のみです。',
         'Only the latest version signed by the chair can be published.',
       );
-    const detail = await this.get(auth, id);
+    const detail = await this.get(auth, id, false);
     if (!detail.publicationCheck.passed)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -296,7 +305,7 @@ export class CommitteeService {
         WHERE organization_id = $1 AND id = $2 AND status = 'signed'`,
       [auth.organizationId, id, auth.accountId],
     );
-    return this.get(auth, id);
+    return this.get(auth, id, false);
   }
 
   /** The snapshot and the fiscal year of a review, for reports. */
@@ -342,7 +351,7 @@ export class CommitteeService {
         '同じ版が同時に作成されました。一覧を再読み込みしてください。',
         'The same version was created at the same time; reload the list.',
       );
-    return this.get(auth, id);
+    return this.get(auth, id, false);
   }
 
   private assertOpen(review: ReviewRow): void {

@@ -260,12 +260,10 @@ const REPORT_KINDS: readonly ReportKind[] = [
                       {{ format(figure.value, figure.measure) }}
                     </td>
                     <td class="cr-num">
-                      {{ figure.numerator
-                      }}{{
-                        figure.denominator === null
-                          ? ''
-                          : ' / ' + figure.denominator
-                      }}
+                      {{ count(figure.numerator) }}
+                      @if (figure.denominator !== null) {
+                        / {{ count(figure.denominator) }}
+                      }
                     </td>
                     <td>
                       @for (
@@ -574,6 +572,11 @@ export class CommitteeReviewPage {
   protected fileUrl = reportFileUrl;
   protected csvUrl = mierukaCsvUrl;
 
+  /** Counts as integers, sums (days, yen) with at most one decimal, grouped by thousands. */
+  protected count(value: number): string {
+    return value.toLocaleString('ja-JP', { maximumFractionDigits: 1 });
+  }
+
   protected day(iso: string): string {
     return iso.slice(0, 10);
   }
@@ -649,7 +652,12 @@ export class CommitteeReviewPage {
       next: (review) => {
         this.busy.set(false);
         done?.();
-        this.updated.set(review);
+        const shown = this.review();
+        this.updated.set(
+          shown && shown.id === review.id
+            ? { ...review, differences: shown.differences }
+            : review,
+        );
         if (navigate) void this.router.navigate(['/committee', review.id]);
       },
       error: (error: unknown) => {

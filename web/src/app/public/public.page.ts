@@ -109,9 +109,7 @@ function field(item: PublicListItem, names: readonly string[]): string {
                   <strong>{{ kpi(target.kpiCode) | kpiName }}</strong>
                   <span
                     >{{ 'public.target' | t }}:
-                    {{
-                      format(target.targetValue, measure(target.kpiCode))
-                    }}
+                    {{ format(target.targetValue, measure(target.kpiCode)) }}
                     ({{ target.targetFiscalYear | fiscalYear }})</span
                   >
                   <span
@@ -181,10 +179,15 @@ function field(item: PublicListItem, names: readonly string[]): string {
       display: block;
       max-width: 60rem;
       margin: 0 auto;
+      overflow-wrap: anywhere;
     }
     .pub {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 1rem;
+    }
+    .pub > * {
+      min-width: 0;
     }
     .pub h1 {
       font-size: clamp(1.25rem, 4vw, 1.75rem);
