@@ -92,11 +92,13 @@ function field(item: PublicListItem, names: readonly string[]): string {
         @if (trend().length > 0) {
           <section>
             <h2>{{ 'public.trend' | t }}</h2>
-            <ik-line-chart
-              [series]="trend()"
-              unit="%"
-              [ariaLabel]="'public.trend' | t"
-            />
+            <div class="pub-chart">
+              <ik-line-chart
+                [series]="trend()"
+                unit="%"
+                [ariaLabel]="'public.trend' | t"
+              />
+            </div>
           </section>
         }
 
@@ -188,6 +190,11 @@ function field(item: PublicListItem, names: readonly string[]): string {
     }
     .pub > * {
       min-width: 0;
+    }
+    /* The chart's screen-reader table is clipped, not removed: keep it from widening the page. */
+    .pub-chart {
+      position: relative;
+      overflow: hidden;
     }
     .pub h1 {
       font-size: clamp(1.25rem, 4vw, 1.75rem);
