@@ -2,6 +2,7 @@ import { InitialSchema1795303600000 } from './1795303600000-InitialSchema';
 import { LeaveWorkloadPay1795310000000 } from './1795310000000-LeaveWorkloadPay';
 import { IkubossDeclarations1795400000000 } from './1795400000000-IkubossDeclarations';
 import { IkubossProgrammes1795410000000 } from './1795410000000-IkubossProgrammes';
+import { CommitteeReports1795430000000 } from './1795430000000-CommitteeReports';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   LeaveWorkloadPay1795310000000,
   IkubossDeclarations1795400000000,
   IkubossProgrammes1795410000000,
+  CommitteeReports1795430000000,
 ];

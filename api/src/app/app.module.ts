@@ -15,6 +15,9 @@ import { ImportsModule } from './imports/imports.module';
 import { KpiModule } from './kpi/kpi.module';
 import { OrgModule } from './org/org.module';
 import { TargetsModule } from './targets/targets.module';
+import { CommitteeModule } from './committee/committee.module';
+import { PublicModule } from './public/public.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Global()
 @Module({})
@@ -32,6 +35,9 @@ export class AppModule {
         FiguresModule,
         DeclarationsModule,
         IkubossProgrammesModule,
+        CommitteeModule,
+        ReportsModule,
+        PublicModule,
       ],
       controllers: [HealthController],
       providers: [

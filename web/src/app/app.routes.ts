@@ -37,6 +37,15 @@ export const appRoutes: Route[] = [
       import('./ikuboss-programmes/ikuboss-programmes.routes').then(
         (m) => m.ikubossProgrammesRoutes,
       ),
+    path: 'committee',
+    canActivate: [authGuard, permissionGuard(PERMISSIONS.readCommitteeReview)],
+    loadChildren: () =>
+      import('./committee/committee.routes').then((m) => m.committeeRoutes),
+  },
+  {
+    path: 'p',
+    loadChildren: () =>
+      import('./public/public.routes').then((m) => m.publicRoutes),
   },
   {
     path: '',

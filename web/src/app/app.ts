@@ -71,6 +71,11 @@ export class App {
       (p) => this.session()?.permissions.includes(p) ?? false,
     ),
   );
+  protected readonly canReviewCommittee = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.readCommitteeReview) ??
+      false,
+  );
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;
     if (!organization) {

@@ -6,6 +6,7 @@ import { fiscalYearStart, roundHalfUp } from '@ikuboard/shared/kpi';
 import type { DataSource } from 'typeorm';
 
 import { analyzePersonTables } from '../../database/analyze';
+import { seedCommitteeDemo } from '../committee/committee-demo-seed';
 import type { Queryable } from '../../database/queryable';
 import { seedDemoIkubossDeclarations } from '../declarations/declarations-demo-seed';
 import { rebuildUnitClosure } from '../imports/import-writer';
@@ -431,6 +432,7 @@ export async function seedDemoOrganization(
       employeeOf['manager'] ?? null,
     );
     await seedIkubossProgrammes(manager, organizationId, city.options.lastFiscalYear);
+    await seedCommitteeDemo(manager, organizationId);
   });
   return true;
 }

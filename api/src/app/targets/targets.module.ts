@@ -9,5 +9,6 @@ import { TargetsService } from './targets.service';
   imports: [OrgModule, KpiModule],
   controllers: [TargetsController],
   providers: [TargetsService],
+  exports: [TargetsService],
 })
 export class TargetsModule {}

@@ -6,3 +6,5 @@ export * from './lib/kpi-catalogue';
 export * from './lib/aggregate-figures';
 export * from './lib/declarations';
 export * from './lib/ikuboss-programmes';
+export * from './lib/committee';
+export * from './lib/reports';

@@ -1,5 +1,7 @@
 import { ikubossEn } from '../ikuboss/ikuboss.i18n';
 import { ikubossProgrammesEn } from '../ikuboss-programmes/ikuboss-programmes.i18n';
+import { committeeEn } from '../committee/committee.i18n';
+import { publicEn } from '../public/public.i18n';
 import type { Dictionary } from './ja';
 
 /** Typed as Dictionary so that a key missing here, or one unknown in Japanese, fails to compile. */
@@ -265,4 +267,6 @@ export const en: Dictionary = {
   'notFound.back': 'Back to the dashboard',
   ...ikubossEn,
   ...ikubossProgrammesEn,
+  ...committeeEn,
+  ...publicEn,
 };

@@ -8,6 +8,8 @@ import type {
 
 import { ikubossJa } from '../ikuboss/ikuboss.i18n';
 import { ikubossProgrammesJa } from '../ikuboss-programmes/ikuboss-programmes.i18n';
+import { committeeJa } from '../committee/committee.i18n';
+import { publicJa } from '../public/public.i18n';
 
 /**
  * The Japanese dictionary is the source of the message keys; every other language must provide
@@ -272,6 +274,8 @@ export const ja = {
   'notFound.back': 'ダッシュボードへ戻る',
   ...ikubossJa,
   ...ikubossProgrammesJa,
+  ...committeeJa,
+  ...publicJa,
 } as const satisfies Record<string, string> &
   Record<
     | `role.${Role}`

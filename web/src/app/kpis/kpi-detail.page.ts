@@ -17,6 +17,7 @@ import {
   type LineSeries,
 } from '@ikuboard/web/ui-charts';
 
+import { kpiExcelUrl } from '../committee/committee.api';
 import { I18nStore } from '../i18n/i18n.store';
 import {
   FiscalYearPipe,
@@ -77,6 +78,13 @@ export class KpiDetailPage {
     effect(() => this.store.setRoute(this.code(), this.fy(), this.unit()));
   }
 
+  protected readonly excelUrl = computed(() => {
+    const code = this.store.code();
+    const fiscalYear = this.store.selectedFiscalYear();
+    return code && fiscalYear !== null
+      ? kpiExcelUrl(code, fiscalYear, this.store.unitCode())
+      : null;
+  });
   protected readonly measure = computed<KpiMeasure>(
     () => this.store.definition()?.measure ?? 'percent',
   );

@@ -9,6 +9,7 @@ import { RouterLink } from '@angular/router';
 
 import type { KpiCode, KpiValueDto } from '@ikuboard/shared/contracts';
 
+import { kpiExcelUrl } from '../committee/committee.api';
 import { KpiNamePipe, TranslatePipe } from '../i18n/translate.pipe';
 import { formatKpiDelta, formatKpiValue, kpiDelta } from './kpi-format';
 
@@ -34,6 +35,13 @@ export class KpiCard {
     const fy = this.current()?.fiscalYear;
     const unit = this.unitCode();
     return { ...(fy === undefined ? {} : { fy }), ...(unit ? { unit } : {}) };
+  });
+
+  protected readonly excelUrl = computed(() => {
+    const fy = this.current()?.fiscalYear;
+    return fy === undefined
+      ? null
+      : kpiExcelUrl(this.code(), fy, this.unitCode());
   });
 
   protected readonly valueText = computed(() => {

@@ -25,6 +25,13 @@ export const PERMISSIONS = {
   nominateIkuboss: 'ikuboss-nomination:write',
   grantIkubossAwards: 'ikuboss-award:write',
   manageIkubossProgrammes: 'ikuboss-programme:manage',
+  // Committee review, official reports and publication (issue 6); signing also needs the chair flag.
+  readCommitteeReview: 'committee:read',
+  prepareCommitteeReview: 'committee:prepare',
+  commentCommitteeReview: 'committee:comment',
+  signCommitteeReview: 'committee:sign',
+  publishCommitteeReview: 'committee:publish',
+  exportReports: 'report:export',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -55,6 +62,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.readOrgStructure,
     PERMISSIONS.readTargets,
     PERMISSIONS.grantIkubossAwards,
+    PERMISSIONS.readCommitteeReview,
+    PERMISSIONS.commentCommitteeReview,
+    PERMISSIONS.signCommitteeReview,
+    PERMISSIONS.exportReports,
   ],
 };
 

@@ -1,0 +1,313 @@
+import {
+  KPI_DEFINITIONS,
+  type CommitteeReviewSummaryDto,
+  type CommitteeSnapshotDto,
+  type KpiCode,
+  type KpiMeasure,
+  type KpiValueDto,
+} from '@ikuboard/shared/contracts';
+import { formatFiscalYearJa } from '@ikuboard/shared/kpi';
+import ExcelJS from 'exceljs';
+
+import { renderChart } from './chart-renderer';
+import {
+  dimensionLabel,
+  headline,
+  kpiName,
+  kpiPeriod,
+  MEASURE_FORMATS,
+  MEASURE_UNITS,
+  sheetName,
+  STATUS_FILL,
+  STATUS_JA,
+  yearLabel,
+} from './report-labels';
+import {
+  headerRow,
+  setupReportSheet,
+  text,
+  titleRow,
+  widths,
+} from './workbook-style';
+
+export interface AnnualWorkbookInput {
+  organizationName: string;
+  review: CommitteeReviewSummaryDto;
+  snapshot: CommitteeSnapshotDto;
+}
+
+const STATUS_LABEL: Record<CommitteeReviewSummaryDto['status'], string> = {
+  draft: '審議中',
+  signed: '委員長承認済み',
+  published: '公表済み',
+};
+
+const measureOf = (code: string, values: readonly KpiValueDto[]): KpiMeasure =>
+  KPI_DEFINITIONS[code as KpiCode]?.measure ??
+  values.find((value) => value.code === code)?.measure ??
+  'count';
+
+/**
+ * 委員会用 年次統計ブック: a summary of every target, one sheet per KPI family with the last years
+ * and the employer units, charts drawn on the server, and the definitions. Built from the frozen
+ * snapshot only, so the workbook of a signed review never changes.
+ */
+export async function buildAnnualWorkbook(
+  input: AnnualWorkbookInput,
+  onProgress: (percent: number) => void,
+): Promise<Buffer> {
+  const { snapshot, review } = input;
+  const fy = snapshot.fiscalYear;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Ikuboard';
+  workbook.created = new Date(snapshot.takenAt);
+  const taken = new Set<string>();
+  const fyLabel = formatFiscalYearJa(fy);
+  const caption = `${input.organizationName} ${fyLabel} 第${review.version}版(${STATUS_LABEL[review.status]})`;
+
+  // Summary: every target with baseline, trajectory, actual and status.
+  const summary = workbook.addWorksheet('概要', {
+    views: [{ state: 'frozen', ySplit: 4 }],
+  });
+  taken.add('概要');
+  titleRow(summary, `${fyLabel} 特定事業主行動計画 目標の進捗`, caption);
+  summary.addRow([
+    text(`集計日時: ${snapshot.takenAt.slice(0, 16).replace('T', ' ')} (UTC)`),
+  ]);
+  headerRow(summary, [
+    '指標',
+    '対象',
+    '基準値',
+    '基準年度',
+    '目標値',
+    '目標年度',
+    `${fyLabel}の目安`,
+    '実績',
+    '状況',
+    '取組内容',
+  ]);
+  for (const progress of snapshot.targets) {
+    const { target } = progress;
+    const format = MEASURE_FORMATS[progress.measure];
+    const row = summary.addRow([
+      text(kpiName(target.kpiCode)),
+      text(target.orgUnitCode ?? '全体'),
+      target.baselineValue,
+      target.baselineFiscalYear === null
+        ? null
+        : text(formatFiscalYearJa(target.baselineFiscalYear)),
+      target.targetValue,
+      text(formatFiscalYearJa(target.targetFiscalYear)),
+      progress.trajectory,
+      progress.actual,
+      text(STATUS_JA[progress.status]),
+      text(target.actions.join(' / ')),
+    ]);
+    for (const column of [3, 5, 7, 8]) row.getCell(column).numFmt = format;
+    row.getCell(9).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: STATUS_FILL[progress.status] },
+    };
+    row.getCell(9).alignment = { horizontal: 'center' };
+    row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
+  }
+  widths(summary, [36, 10, 10, 12, 10, 12, 14, 10, 12, 60]);
+  setupReportSheet(summary, `${fyLabel} 目標の進捗`, { headerRow: 4 });
+  if (snapshot.targets.length > 0) {
+    const image = workbook.addImage({
+      extension: 'png',
+      buffer: renderChart({
+        kind: 'bar',
+        title: '目標に対する実績と目安',
+        labels: snapshot.targets.map((p) =>
+          kpiName(p.target.kpiCode).slice(0, 14),
+        ),
+        series: [
+          { label: '実績', values: snapshot.targets.map((p) => p.actual) },
+          { label: '目安', values: snapshot.targets.map((p) => p.trajectory) },
+          {
+            label: '目標',
+            values: snapshot.targets.map((p) => p.target.targetValue),
+          },
+        ],
+        unit: '',
+      }) as unknown as ExcelJS.Buffer,
+    });
+    summary.addImage(image, {
+      tl: { col: 0, row: snapshot.targets.length + 6 },
+      ext: { width: 720, height: 360 },
+    });
+  }
+  onProgress(10);
+
+  // One sheet per KPI family: years across, then the employer units of the review year.
+  const years = [
+    ...new Set(snapshot.organization.map((value) => value.fiscalYear)),
+  ].sort((a, b) => a - b);
+  const families = snapshot.groups.filter((group) =>
+    snapshot.organization.some((value) => group.codes.includes(value.code)),
+  );
+  families.forEach((group, index) => {
+    const name = sheetName(group.key, taken);
+    const sheet = workbook.addWorksheet(name, {
+      views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
+    });
+    titleRow(sheet, `${name}(${years.length}年度の推移)`, caption);
+    headerRow(sheet, [
+      '指標',
+      '単位',
+      ...years.map((year) => formatFiscalYearJa(year)),
+    ]);
+    const chartSeries: { label: string; values: (number | null)[] }[] = [];
+    for (const code of group.codes) {
+      const measure = measureOf(code, snapshot.organization);
+      const headlineRow = sheet.addRow([
+        text(kpiName(code)),
+        text(MEASURE_UNITS[measure]),
+        ...years.map(
+          (year) => headline(snapshot.organization, code, year)?.value ?? null,
+        ),
+      ]);
+      headlineRow.font = { bold: true };
+      if (kpiPeriod(code) === 'calendar')
+        headlineRow.getCell(1).note = '暦年(各年1〜12月)で集計';
+      for (let column = 3; column < 3 + years.length; column++)
+        headlineRow.getCell(column).numFmt = MEASURE_FORMATS[measure];
+      if (measure === 'percent' && chartSeries.length < 6)
+        chartSeries.push({
+          label: kpiName(code).slice(0, 16),
+          values: years.map(
+            (year) =>
+              headline(snapshot.organization, code, year)?.value ?? null,
+          ),
+        });
+      const breakdown = snapshot.organization.filter(
+        (value) =>
+          value.code === code &&
+          value.fiscalYear === fy &&
+          value.dimensions !== undefined,
+      );
+      for (const value of breakdown) {
+        const row = sheet.addRow([
+          text(`  ${dimensionLabel(value.dimensions!)}`),
+          text(MEASURE_UNITS[value.measure]),
+          ...years.map((year) =>
+            year === fy
+              ? value.value
+              : (snapshot.organization.find(
+                  (other) =>
+                    other.code === code &&
+                    other.fiscalYear === year &&
+                    JSON.stringify(other.dimensions) ===
+                      JSON.stringify(value.dimensions),
+                )?.value ?? null),
+          ),
+        ]);
+        row.font = { color: { argb: 'FF444444' } };
+        for (let column = 3; column < 3 + years.length; column++)
+          row.getCell(column).numFmt = MEASURE_FORMATS[value.measure];
+      }
+    }
+    sheet.addRow([]);
+    const unitsTitle = sheet.addRow([text(`事業主単位別(${fyLabel})`)]);
+    unitsTitle.font = { bold: true };
+    headerRow(sheet, [
+      '指標',
+      '単位',
+      '全体',
+      ...snapshot.employerUnits.map((unit) => unit.unitName),
+    ]);
+    for (const code of group.codes) {
+      const measure = measureOf(code, snapshot.organization);
+      const row = sheet.addRow([
+        text(kpiName(code)),
+        text(MEASURE_UNITS[measure]),
+        headline(snapshot.organization, code, fy)?.value ?? null,
+        ...snapshot.employerUnits.map(
+          (unit) => headline(unit.values, code, fy)?.value ?? null,
+        ),
+      ]);
+      for (
+        let column = 3;
+        column <= 3 + snapshot.employerUnits.length;
+        column++
+      )
+        row.getCell(column).numFmt = MEASURE_FORMATS[measure];
+    }
+    widths(sheet, [
+      44,
+      6,
+      ...years.map(() => 12),
+      ...snapshot.employerUnits.map(() => 4),
+    ]);
+    for (
+      let column = 3;
+      column <= Math.max(years.length, snapshot.employerUnits.length + 1) + 2;
+      column++
+    )
+      sheet.getColumn(column).width = 14;
+    setupReportSheet(sheet, name, { headerRow: 3 });
+    if (chartSeries.length > 0) {
+      const image = workbook.addImage({
+        extension: 'png',
+        buffer: renderChart({
+          kind: 'line',
+          title: `${name}の推移`,
+          labels: years.map((year) => formatFiscalYearJa(year)),
+          series: chartSeries,
+          unit: '%',
+        }) as unknown as ExcelJS.Buffer,
+      });
+      sheet.addImage(image, {
+        tl: { col: 0, row: sheet.rowCount + 1 },
+        ext: { width: 720, height: 360 },
+      });
+    }
+    onProgress(10 + Math.round(((index + 1) / families.length) * 75));
+  });
+
+  // Definitions of every KPI in the snapshot.
+  const definitions = workbook.addWorksheet(sheetName('定義', taken), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  headerRow(definitions, [
+    'コード',
+    '指標',
+    'Indicator',
+    '単位',
+    '集計期間',
+    '望ましい方向',
+  ]);
+  for (const group of snapshot.groups)
+    for (const code of group.codes) {
+      const definition = KPI_DEFINITIONS[code as KpiCode];
+      definitions.addRow([
+        text(code),
+        text(definition?.ja ?? code),
+        text(definition?.en ?? code),
+        text(MEASURE_UNITS[measureOf(code, snapshot.organization)]),
+        text(kpiPeriod(code) === 'calendar' ? '暦年' : '年度(4月〜翌3月)'),
+        text(
+          definition?.better === 'higher'
+            ? '高いほど良い'
+            : definition?.better === 'lower'
+              ? '低いほど良い'
+              : '—',
+        ),
+      ]);
+    }
+  const note = definitions.addRow([
+    text(
+      '割合は分子÷分母×100。分母が0の場合は空欄(「—」)。詳しい定義は docs/kpi-definitions.md を参照。',
+    ),
+  ]);
+  note.font = { italic: true };
+  widths(definitions, [36, 44, 44, 8, 18, 14]);
+  setupReportSheet(definitions, '指標の定義', { orientation: 'portrait' });
+  onProgress(95);
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export { yearLabel };

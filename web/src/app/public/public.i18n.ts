@@ -1,0 +1,46 @@
+export const publicJa = {
+  'public.title': '{name} 女性の活躍・ワークライフバランスに関する公表',
+  'public.fiscalYear': '{fy}の実績(第{version}版、{date} 公表)',
+  'public.notFound': 'この団体の公表資料はまだありません。',
+  'public.figures': '公表項目',
+  'public.group.opportunity': '① 職業生活に関する機会の提供に関する実績',
+  'public.group.balance':
+    '② 職業生活と家庭生活との両立に資する勤務環境の整備に関する実績',
+  'public.group.pay_gap': '職員の給与の男女の差異',
+  'public.group.other': 'その他の指標',
+  'public.trend': '推移',
+  'public.targets': '行動計画の目標と進捗',
+  'public.target': '目標',
+  'public.latest': '最新値',
+  'public.status': '状況',
+  'public.ikubosses': 'イクボス宣言をした管理職',
+  'public.awards': 'イクボス表彰',
+  'public.downloads': 'ダウンロード',
+  'public.tables': '公表資料(Excel)',
+  'public.targetsCsv': '目標一覧(CSV)',
+  'public.note':
+    'この頁の数値は委員会で確定し公表したものです。個人を特定できる情報は含みません。',
+} as const;
+
+export const publicEn: Record<keyof typeof publicJa, string> = {
+  'public.title': '{name}: gender equality and work–life balance disclosure',
+  'public.fiscalYear': 'Figures of {fy} (version {version}, published {date})',
+  'public.notFound': 'This organization has not published any figures yet.',
+  'public.figures': 'Published items',
+  'public.group.opportunity': '① Opportunities for women in their careers',
+  'public.group.balance': '② Balancing work and family life',
+  'public.group.pay_gap': 'Gender pay gap',
+  'public.group.other': 'Other indicators',
+  'public.trend': 'Trend',
+  'public.targets': 'Plan targets and progress',
+  'public.target': 'Target',
+  'public.latest': 'Latest',
+  'public.status': 'Status',
+  'public.ikubosses': 'Managers who declared as Ikuboss',
+  'public.awards': 'Ikuboss awards',
+  'public.downloads': 'Downloads',
+  'public.tables': 'Published tables (Excel)',
+  'public.targetsCsv': 'Targets (CSV)',
+  'public.note':
+    'These figures were confirmed by the committee and published. They contain no personal data.',
+};
