@@ -10,6 +10,7 @@ import type { ApiErrorDto } from '@ikuboard/shared/contracts';
 import type { Response } from 'express';
 
 import { AppError, Errors } from './app-error';
+import { AuditRecorder, type AuditableRequest } from './audit.recorder';
 
 const GENERIC: Partial<
   Record<number, { code: string; ja: string; en: string }>
@@ -58,7 +59,9 @@ function isConnectionFailure(error: unknown): boolean {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly audit: AuditRecorder) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') {
@@ -66,6 +69,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
+    // Refusals by the access guard never reach the audit interceptor; record them here.
+    if (body.code !== 'DATABASE_UNAVAILABLE')
+      await this.audit.record(
+        host.switchToHttp().getRequest<AuditableRequest>(),
+        body.statusCode,
+      );
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 

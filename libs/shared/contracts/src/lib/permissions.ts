@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   readTargets: 'target:read',
   manageTargets: 'target:write',
   manageAccounts: 'account:manage',
+  // Audit log (security): viewing and exporting who did what; admins only.
+  readAuditLog: 'audit:read',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -21,7 +23,9 @@ const ALL: readonly Permission[] = Object.values(PERMISSIONS);
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ALL,
-  hr: ALL.filter((p) => p !== PERMISSIONS.manageAccounts),
+  hr: ALL.filter(
+    (p) => p !== PERMISSIONS.manageAccounts && p !== PERMISSIONS.readAuditLog,
+  ),
   manager: [
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,
