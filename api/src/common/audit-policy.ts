@@ -1,4 +1,3 @@
-import { SetMetadata } from '@nestjs/common';
 import {
   PERMISSIONS,
   type AuditAction,
@@ -9,7 +8,7 @@ import type { AccessRule, AuthContext } from './access.decorator';
 
 /**
  * Reads of routes guarded by these permissions are reads of person-level data and are audited.
- * A route guarded by something else can opt in with `@AuditRead()`.
+ * A route guarded by something else can opt in with `@AuditRead()` (audit.decorator.ts).
  */
 export const PERSON_LEVEL_PERMISSIONS: ReadonlySet<Permission> = new Set([
   PERMISSIONS.readPersonData,
@@ -18,10 +17,6 @@ export const PERSON_LEVEL_PERMISSIONS: ReadonlySet<Permission> = new Set([
   PERMISSIONS.manageAccounts,
   PERMISSIONS.readAuditLog,
 ]);
-
-export const AUDIT_READ = 'ikuboard:audit-read';
-/** Marks a GET route as a read of person-level data, so every call is audited. */
-export const AuditRead = () => SetMetadata(AUDIT_READ, true);
 
 /**
  * 360-degree review submissions must not be linkable to the rater: whatever the method, an entry

@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
 
-import { AUDIT_READ } from './audit-policy';
+import { AUDIT_READ } from './audit.decorator';
 import { AuditRecorder, type AuditableRequest } from './audit.recorder';
 
 /**
