@@ -27,6 +27,12 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./kpis/kpis.routes').then((m) => m.kpisRoutes),
   },
   {
+    path: 'audit',
+    canActivate: [authGuard, permissionGuard(PERMISSIONS.readAuditLog)],
+    loadChildren: () =>
+      import('./audit/audit.routes').then((m) => m.auditRoutes),
+  },
+  {
     path: '',
     pathMatch: 'full',
     canActivate: [authGuard],

@@ -48,6 +48,10 @@ export class App {
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readTargets) ?? false,
   );
+  protected readonly canReadAudit = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.readAuditLog) ?? false,
+  );
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;
     if (!organization) {
