@@ -19,6 +19,7 @@ import {
   login,
   root,
   sleep,
+  started as apis,
   startApi,
   startCluster,
   withClient,
@@ -81,8 +82,18 @@ async function upload(session, kind, file, asOf) {
 }
 
 async function waitForJob(session, id) {
+  let networkErrors = 0;
   for (;;) {
-    const job = (await session.request('GET', `/api/v1/imports/${id}`)).body;
+    let job;
+    try {
+      job = (await session.request('GET', `/api/v1/imports/${id}`)).body;
+    } catch (error) {
+      // A keep-alive socket the server closed while its event loop was busy planning 50,000
+      // rows: the poll (a GET) is simply sent again.
+      if (++networkErrors > 5) throw error;
+      await sleep(500);
+      continue;
+    }
     if (job.status !== 'running') return job;
     await sleep(250);
   }
@@ -286,6 +297,15 @@ async function restartPostgresUnderLoad(cluster, api, session) {
         /データベース/.test(body.message.ja) &&
         /database/i.test(body.message.en),
       `503 body: ${JSON.stringify(body)}`,
+    );
+  if (statuses.has(500))
+    log(
+      `API log around the 500s:\n${api
+        .output()
+        .split('\n')
+        .filter((line) => /ERROR|Error|error/.test(line))
+        .slice(0, 20)
+        .join('\n')}`,
     );
   const unexpected = [...statuses.keys()].filter(
     (status) => ![201, 503].includes(status),

@@ -37,20 +37,26 @@ const GENERIC: Partial<
   },
 };
 
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+  // The server is up but cannot take work: disk full, out of memory, no connection slots.
+  '53100',
+  '53200',
+  '53300',
+]);
+
 function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    ([
-      'ECONNREFUSED',
-      'ECONNRESET',
-      '57P01',
-      '57P03',
-      '08006',
-      '08001',
-      '08003',
-    ].includes(code) ||
-      /Connection terminated/.test(String((error as Error).message)))
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // pg's own messages when the server vanished or the pool could not get a connection in time.
+  return /Connection terminated|timeout exceeded when trying to connect/.test(
+    String((error as Error | null)?.message),
   );
 }
 

@@ -32,7 +32,9 @@ export class LoginThrottle implements NestInterceptor {
       (at) => now - at < WINDOW_MS,
     );
     if (recent.length >= LOGIN_FAILURES_PER_ADDRESS) {
-      const retryAfter = Math.ceil((recent[0]! + WINDOW_MS - now) / 1000);
+      const retryAfter = Math.ceil(
+        ((recent[0] ?? now) + WINDOW_MS - now) / 1000,
+      );
       response.setHeader('Retry-After', String(retryAfter));
       throw new AppError(HttpStatus.TOO_MANY_REQUESTS, 'LOGIN_RATE_LIMITED', {
         ja: `ログインの失敗が多すぎます。${Math.ceil(retryAfter / 60)}分後に再度お試しください。`,
@@ -42,11 +44,13 @@ export class LoginThrottle implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
+          const oldest = this.failures.keys().next();
           if (
             !this.failures.has(address) &&
-            this.failures.size >= MAX_TRACKED_ADDRESSES
+            this.failures.size >= MAX_TRACKED_ADDRESSES &&
+            !oldest.done
           )
-            this.failures.delete(this.failures.keys().next().value!);
+            this.failures.delete(oldest.value);
           this.failures.set(address, [...recent, now]);
         }
         return throwError(() => error);

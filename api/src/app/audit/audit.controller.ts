@@ -95,7 +95,7 @@ export class AuditController {
     const page = entries.slice(0, limit);
     return {
       entries: page,
-      nextBefore: entries.length > limit ? page[page.length - 1]!.id : null,
+      nextBefore: entries.length > limit ? (page.at(-1)?.id ?? null) : null,
     };
   }
 
