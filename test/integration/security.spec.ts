@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 
 import type { ApiErrorDto } from '@ikuboard/shared/contracts';
@@ -100,15 +101,43 @@ describe('security controls', () => {
   });
 
   it('failed logins are limited per client address (password spraying), on top of the account lockout', async () => {
+    // One connection per request (node:http, no keep-alive): thirty sequential logins on a busy
+    // machine otherwise meet a keep-alive socket the server has just closed.
     const login = (address: string, username: string, password: string) =>
-      fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        // The API trusts X-Forwarded-For from loopback only (its reverse proxy).
-        headers: {
-          'content-type': 'application/json',
-          'x-forwarded-for': address,
-        },
-        body: JSON.stringify({ username, password }),
+      new Promise<{
+        status: number;
+        retryAfter: string | undefined;
+        body: string;
+      }>((resolve, reject) => {
+        const payload = JSON.stringify({ username, password });
+        const request = httpRequest(
+          `${base}/api/v1/auth/login`,
+          {
+            method: 'POST',
+            agent: false,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+              // The API trusts X-Forwarded-For from loopback only (its reverse proxy).
+              'x-forwarded-for': address,
+            },
+          },
+          (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                retryAfter: response.headers['retry-after'] as
+                  | string
+                  | undefined,
+                body,
+              }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.end(payload);
       });
     const sprayer = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
     for (let attempt = 1; attempt <= 30; attempt++) {
@@ -117,8 +146,8 @@ describe('security controls', () => {
     }
     const limited = await login(sprayer, city.usernames.manager, city.password);
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-    const body = (await limited.json()) as ApiErrorDto;
+    expect(limited.retryAfter).toMatch(/^\d+$/);
+    const body = JSON.parse(limited.body) as ApiErrorDto;
     expect(body.code).toBe('LOGIN_RATE_LIMITED');
     expect(bilingual(body)).toBe(true);
     expect(
