@@ -25,7 +25,10 @@ export class AuditApi {
   private readonly http = inject(HttpClient);
 
   page(filter: AuditFilter, before: string | null): Observable<AuditPageDto> {
-    const params = { ...filterParams(filter), limit: '100' };
+    const params: Record<string, string> = {
+      ...filterParams(filter),
+      limit: '100',
+    };
     if (before) params['before'] = before;
     return this.http.get<AuditPageDto>(AUDIT_URL, { params });
   }
