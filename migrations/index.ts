@@ -3,6 +3,7 @@ import { LeaveWorkloadPay1795310000000 } from './1795310000000-LeaveWorkloadPay'
 import { IkubossDeclarations1795400000000 } from './1795400000000-IkubossDeclarations';
 import { IkubossProgrammes1795410000000 } from './1795410000000-IkubossProgrammes';
 import { CommitteeReports1795430000000 } from './1795430000000-CommitteeReports';
+import { AuditLog1795440000000 } from './1795440000000-AuditLog';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   IkubossDeclarations1795400000000,
   IkubossProgrammes1795410000000,
   CommitteeReports1795430000000,
+  AuditLog1795440000000,
 ];

@@ -6,6 +6,7 @@ import { AccessGuard } from '../common/access.guard';
 import { ApiExceptionFilter } from '../common/api-exception.filter';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DeclarationsModule } from './declarations/declarations.module';
 import { FiguresModule } from './figures/figures.module';
@@ -38,6 +39,7 @@ export class AppModule {
         CommitteeModule,
         ReportsModule,
         PublicModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -47,17 +47,26 @@ export class AccessGuard implements CanActivate {
       );
       throw Errors.forbidden();
     }
-    if (rule.kind === 'public') return true;
-
     const request = context
       .switchToHttp()
-      .getRequest<Request & { auth?: AuthContext }>();
+      .getRequest<Request & { auth?: AuthContext; accessRule?: AccessRule }>();
+    request.accessRule = rule;
+    if (rule.kind === 'public') return true;
+
     const token: unknown = request.cookies?.[SESSION_COOKIE];
     const session =
       typeof token === 'string' && token.length > 0
         ? await this.sessions.find(token)
         : null;
     if (!session) throw Errors.unauthenticated();
+    // Attached before the checks below so that a refusal is audited with who was refused.
+    request.auth = {
+      accountId: session.accountId,
+      organizationId: session.organizationId,
+      role: session.role,
+      employeeId: session.employeeId,
+      tokenHash: session.tokenHash,
+    };
 
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.header('x-csrf-token') ?? '';
@@ -69,13 +78,6 @@ export class AccessGuard implements CanActivate {
     )
       throw Errors.forbidden();
 
-    request.auth = {
-      accountId: session.accountId,
-      organizationId: session.organizationId,
-      role: session.role,
-      employeeId: session.employeeId,
-      tokenHash: session.tokenHash,
-    };
     return true;
   }
 }

@@ -10,6 +10,7 @@ import type { ApiErrorDto } from '@ikuboard/shared/contracts';
 import type { Response } from 'express';
 
 import { AppError, Errors } from './app-error';
+import { AuditRecorder, type AuditableRequest } from './audit.recorder';
 
 const GENERIC: Partial<
   Record<number, { code: string; ja: string; en: string }>
@@ -36,20 +37,26 @@ const GENERIC: Partial<
   },
 };
 
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+  // The server is up but cannot take work: disk full, out of memory, no connection slots.
+  '53100',
+  '53200',
+  '53300',
+]);
+
 function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    ([
-      'ECONNREFUSED',
-      'ECONNRESET',
-      '57P01',
-      '57P03',
-      '08006',
-      '08001',
-      '08003',
-    ].includes(code) ||
-      /Connection terminated/.test(String((error as Error).message)))
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // pg's own messages when the server vanished or the pool could not get a connection in time.
+  return /Connection terminated|timeout exceeded when trying to connect/.test(
+    String((error as Error | null)?.message),
   );
 }
 
@@ -58,7 +65,9 @@ function isConnectionFailure(error: unknown): boolean {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly audit: AuditRecorder) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') {
@@ -66,6 +75,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
+    // Refusals by the access guard never reach the audit interceptor; record them here.
+    if (body.code !== 'DATABASE_UNAVAILABLE')
+      await this.audit.record(
+        host.switchToHttp().getRequest<AuditableRequest>(),
+        body.statusCode,
+      );
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 

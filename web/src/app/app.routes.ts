@@ -46,6 +46,10 @@ export const appRoutes: Route[] = [
     path: 'p',
     loadChildren: () =>
       import('./public/public.routes').then((m) => m.publicRoutes),
+    path: 'audit',
+    canActivate: [authGuard, permissionGuard(PERMISSIONS.readAuditLog)],
+    loadChildren: () =>
+      import('./audit/audit.routes').then((m) => m.auditRoutes),
   },
   {
     path: '',

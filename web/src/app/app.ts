@@ -75,6 +75,9 @@ export class App {
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readCommitteeReview) ??
       false,
+  protected readonly canReadAudit = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.readAuditLog) ?? false,
   );
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;

@@ -8,6 +8,7 @@ import {
   Post,
   Req,
   Res,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionDto } from '@ikuboard/shared/contracts';
@@ -20,6 +21,7 @@ import {
   type AuthContext,
 } from '../../common/access.decorator';
 import { Errors } from '../../common/app-error';
+import { LoginThrottle } from '../../common/login-throttle';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthService } from './auth.service';
 import { LoginBody } from './login.dto';
@@ -36,6 +38,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @UseInterceptors(LoginThrottle)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Log in with a username and password; sets the session cookie',

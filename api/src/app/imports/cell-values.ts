@@ -122,10 +122,14 @@ export function parseDate(cell: RawCell): Parsed<string> {
         '日付として読めません。',
         'Not a valid date.',
       );
+    const year = cell.getUTCFullYear();
+    // Found by fuzzing: a date cell in year 10000 gave "+010000-01"; same range as typed dates.
+    if (year < 1900 || year > 2100) return outOfRange();
     return { ok: true, value: cell.toISOString().slice(0, 10) };
   }
   if (typeof cell === 'number') {
     const iso = excelSerialToIso(cell);
+    if (iso && (iso < '1900-01-01' || iso > '2100-12-31')) return outOfRange();
     return iso
       ? { ok: true, value: iso }
       : fail('INVALID_DATE', '日付として読めません。', 'Not a valid date.');
@@ -146,15 +150,16 @@ export function parseDate(cell: RawCell): Parsed<string> {
       '存在しない日付です。',
       'This date does not exist.',
     );
-  if (iso < '1900-01-01' || iso > '2100-12-31') {
-    return fail(
-      'DATE_OUT_OF_RANGE',
-      '1900年から2100年までの日付を入力してください。',
-      'Use a date between 1900 and 2100.',
-    );
-  }
+  if (iso < '1900-01-01' || iso > '2100-12-31') return outOfRange();
   return { ok: true, value: iso };
 }
+
+const outOfRange = <T>(): Parsed<T> =>
+  fail(
+    'DATE_OUT_OF_RANGE',
+    '1900年から2100年までの日付を入力してください。',
+    'Use a date between 1900 and 2100.',
+  );
 
 const TRUE_WORDS = new Set([
   'はい',

@@ -8,3 +8,4 @@ export * from './lib/declarations';
 export * from './lib/ikuboss-programmes';
 export * from './lib/committee';
 export * from './lib/reports';
+export * from './lib/audit';

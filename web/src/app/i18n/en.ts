@@ -2,6 +2,7 @@ import { ikubossEn } from '../ikuboss/ikuboss.i18n';
 import { ikubossProgrammesEn } from '../ikuboss-programmes/ikuboss-programmes.i18n';
 import { committeeEn } from '../committee/committee.i18n';
 import { publicEn } from '../public/public.i18n';
+import { auditEn } from '../audit/audit.i18n';
 import type { Dictionary } from './ja';
 
 /** Typed as Dictionary so that a key missing here, or one unknown in Japanese, fails to compile. */
@@ -269,4 +270,5 @@ export const en: Dictionary = {
   ...ikubossProgrammesEn,
   ...committeeEn,
   ...publicEn,
+  ...auditEn,
 };

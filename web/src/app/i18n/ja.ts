@@ -10,6 +10,7 @@ import { ikubossJa } from '../ikuboss/ikuboss.i18n';
 import { ikubossProgrammesJa } from '../ikuboss-programmes/ikuboss-programmes.i18n';
 import { committeeJa } from '../committee/committee.i18n';
 import { publicJa } from '../public/public.i18n';
+import { auditJa } from '../audit/audit.i18n';
 
 /**
  * The Japanese dictionary is the source of the message keys; every other language must provide
@@ -276,6 +277,7 @@ export const ja = {
   ...ikubossProgrammesJa,
   ...committeeJa,
   ...publicJa,
+  ...auditJa,
 } as const satisfies Record<string, string> &
   Record<
     | `role.${Role}`

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   signCommitteeReview: 'committee:sign',
   publishCommitteeReview: 'committee:publish',
   exportReports: 'report:export',
+  // Audit log (security): viewing and exporting who did what; admins only.
+  readAuditLog: 'audit:read',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -39,7 +41,9 @@ const ALL: readonly Permission[] = Object.values(PERMISSIONS);
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ALL,
-  hr: ALL.filter((p) => p !== PERMISSIONS.manageAccounts),
+  hr: ALL.filter(
+    (p) => p !== PERMISSIONS.manageAccounts && p !== PERMISSIONS.readAuditLog,
+  ),
   manager: [
     PERMISSIONS.readKpiFigures,
     PERMISSIONS.readOrgStructure,

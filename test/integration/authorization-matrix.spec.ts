@@ -1,0 +1,431 @@
+/**
+ * Authorization matrix: every endpoint of the running API × every role (and no session) × own or
+ * another organization.
+ *
+ * The route table is read from the API itself (the OpenAPI document Swagger serves at
+ * /api/docs-json), so this spec fails, naming them, for every endpoint without an entry in MATRIX
+ * and every entry whose endpoint no longer exists.
+ *
+ * ADDING AN ENDPOINT is one line in MATRIX, keyed exactly as the failure message prints it:
+ *     'GET /api/v1/things/{id}': { access: PERMISSIONS.readThings, params: { id: (f, org) => f[org].thingId } },
+ * `access` is 'public', 'authenticated' or the permission the route requires; the expected answer
+ * for a role is then hasPermission(role, permission). `params` fill path parameters (from the
+ * fixtures of the caller's own organization, or of the other one); a param that takes a record id
+ * is also called with the OTHER organization's id, which must answer 404/403 and leak nothing.
+ * `query`/`body` make the call valid enough to reach the handler. Allowed calls must not answer
+ * 401/403 (nor 5xx); denied calls must answer 401/403 with only the error body. Writes are sent
+ * with an empty body unless `body` is given, so an allowed write stops at validation (400) and
+ * changes nothing. `endsSession` routes are called with a throwaway login.
+ */
+import {
+  hasPermission,
+  PERMISSIONS,
+  ROLES,
+  type ImportJobDto,
+  type Permission,
+  type PlanDto,
+  type Role,
+  type TargetDto,
+} from '@ikuboard/shared/contracts';
+
+import { ApiClient, type ApiResponse } from '../support/api-client';
+import { closeTestDatabase, testDatabase } from '../support/database';
+import { createTenant, type Tenant } from '../support/tenant';
+import {
+  readRows,
+  ROSTER_HEADER,
+  UNIT_HEADER,
+  workbook,
+} from '../support/xlsx';
+
+interface OrgFixture {
+  tenant: Tenant;
+  targetId: string;
+  planId: string;
+  importJobId: string;
+  /** Strings that exist only in this organization's data. */
+  markers: string[];
+}
+type Fixtures = Record<'own' | 'other', OrgFixture>;
+type ParamFill = (fixtures: Fixtures, org: 'own' | 'other') => string;
+
+interface Entry {
+  access: 'public' | 'authenticated' | Permission;
+  params?: Record<string, ParamFill>;
+  /** Path params holding record ids: also tried with the other organization's id. */
+  idParams?: string[];
+  query?: string;
+  body?: (fixtures: Fixtures) => object;
+  endsSession?: boolean;
+}
+
+const P = PERMISSIONS;
+const MATRIX: Record<string, Entry> = {
+  'GET /api/v1/health': { access: 'public' },
+  'POST /api/v1/auth/login': { access: 'public' },
+  'GET /api/v1/auth/session': { access: 'authenticated' },
+  'POST /api/v1/auth/logout': { access: 'authenticated', endsSession: true },
+  'POST /api/v1/auth/logout-everywhere': {
+    access: 'authenticated',
+    endsSession: true,
+  },
+  'GET /api/v1/org-units': { access: P.readOrgStructure },
+  'GET /api/v1/fiscal-years': { access: P.readKpiFigures },
+  'GET /api/v1/kpis': { access: P.readKpiFigures, query: 'fy=2025' },
+  'GET /api/v1/kpis/trend': {
+    access: P.readKpiFigures,
+    query: 'code=female_staff_ratio',
+  },
+  'GET /api/v1/kpis/breakdown': {
+    access: P.readKpiFigures,
+    query: 'code=female_staff_ratio&fy=2025&by=child_unit',
+  },
+  'GET /api/v1/kpis/{code}/people': {
+    access: P.readPersonData,
+    params: { code: () => 'female_staff_ratio' },
+    query: 'fy=2025',
+  },
+  'GET /api/v1/plans': { access: P.readTargets },
+  'POST /api/v1/plans': { access: P.manageTargets },
+  'GET /api/v1/targets': { access: P.readTargets },
+  'POST /api/v1/targets': { access: P.manageTargets },
+  'GET /api/v1/targets/progress': { access: P.readTargets, query: 'fy=2025' },
+  'PUT /api/v1/targets/{id}': {
+    access: P.manageTargets,
+    params: { id: (f, org) => f[org].targetId },
+    idParams: ['id'],
+    body: (f) => targetBody(f.own.planId, 'x'),
+  },
+  'DELETE /api/v1/targets/{id}': {
+    access: P.manageTargets,
+    params: { id: (f, org) => f[org].targetId },
+    idParams: ['id'],
+  },
+  'POST /api/v1/imports/{kind}': {
+    access: P.importData,
+    params: { kind: () => 'units' },
+  },
+  'GET /api/v1/imports/templates/{kind}': {
+    access: P.importData,
+    params: { kind: () => 'roster' },
+  },
+  'GET /api/v1/imports/samples/roster': { access: P.importData },
+  'GET /api/v1/imports/{id}': {
+    access: P.importData,
+    params: { id: (f, org) => f[org].importJobId },
+    idParams: ['id'],
+  },
+  'GET /api/v1/roster/export': {
+    access: P.exportRoster,
+    query: 'asOf=2025-04-01',
+  },
+  'GET /api/v1/aggregate-figures': {
+    access: P.readKpiFigures,
+    query: 'fy=2025',
+  },
+  'PUT /api/v1/aggregate-figures': { access: P.importData },
+  'DELETE /api/v1/aggregate-figures': { access: P.importData },
+  'GET /api/v1/audit': { access: P.readAuditLog },
+  'GET /api/v1/audit/export': { access: P.readAuditLog, query: 'format=csv' },
+};
+
+const ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details']);
+
+function allowed(entry: Entry, role: Role | null): boolean {
+  if (entry.access === 'public') return true;
+  if (role === null) return false;
+  return entry.access === 'authenticated' || hasPermission(role, entry.access);
+}
+
+function pathFor(
+  route: string,
+  entry: Entry,
+  fixtures: Fixtures,
+  org: 'own' | 'other',
+): string {
+  const [, template] = route.split(' ') as [string, string];
+  const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const fill = entry.params?.[name];
+    if (!fill)
+      throw new Error(`${route}: no fixture for path parameter {${name}}`);
+    return encodeURIComponent(fill(fixtures, org));
+  });
+  return entry.query ? `${path}?${entry.query}` : path;
+}
+
+/** The body as text, xlsx included (unzipped and read), for leak checks. */
+async function bodyText(response: ApiResponse<unknown>): Promise<string> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('spreadsheetml'))
+    return JSON.stringify(await readRows(response.body as Buffer));
+  if (Buffer.isBuffer(response.body)) return response.body.toString('utf8');
+  return JSON.stringify(response.body);
+}
+
+async function call(
+  client: ApiClient,
+  route: string,
+  entry: Entry,
+  fixtures: Fixtures,
+  org: 'own' | 'other',
+) {
+  const method = route.split(' ')[0]!;
+  const body = method === 'GET' ? undefined : (entry.body?.(fixtures) ?? {});
+  return client.request<unknown>(
+    method,
+    pathFor(route, entry, fixtures, org),
+    body,
+  );
+}
+
+const targetBody = (planId: string, action: string) => ({
+  planId,
+  kpiCode: 'female_manager_ratio',
+  orgUnitCode: null,
+  targetValue: 40,
+  targetFiscalYear: 2028,
+  direction: 'gte',
+  baselineValue: 20,
+  baselineFiscalYear: 2024,
+  actions: [action],
+});
+
+async function seedOrganization(prefix: string): Promise<OrgFixture> {
+  const tenant = await createTenant(prefix);
+  const hr = await tenant.login('hr');
+  const secret = `${prefix}${tenant.code.slice(-8)}`;
+  const unitCode = `U-${secret}`;
+  const unitName = `秘密課${secret}`;
+  const personName = `漏洩 ${secret}`;
+  const planName = `計画${secret}`;
+  const units = await hr.import(
+    'units',
+    await workbook('所属', UNIT_HEADER, [[unitCode, unitName, null, 'はい']]),
+  );
+  expect((units.body as ImportJobDto).status).toBe('succeeded');
+  const roster = await hr.import(
+    'roster',
+    await workbook('職員', ROSTER_HEADER, [
+      [
+        `E-${secret}`,
+        personName,
+        '女性',
+        unitCode,
+        '一般',
+        '任期の定めのない常勤',
+        '2010-04-01',
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        `F-${secret}`,
+        `別人 ${secret}`,
+        '男性',
+        unitCode,
+        '課長級',
+        '任期の定めのない常勤',
+        '2000-04-01',
+        null,
+        null,
+        null,
+        null,
+      ],
+    ]),
+    { asOf: '2025-04-01' },
+  );
+  const job = roster.body as ImportJobDto;
+  expect(job.status).toBe('succeeded');
+  const plan = await hr.post<PlanDto>('/api/v1/plans', {
+    name: planName,
+    startFiscalYear: 2024,
+    endFiscalYear: 2028,
+    legalBasis: 'both',
+  });
+  expect(plan.status).toBe(201);
+  const target = await hr.post<TargetDto>(
+    '/api/v1/targets',
+    targetBody(plan.body.id, `施策${secret}`),
+  );
+  expect(target.status).toBe(201);
+  return {
+    tenant,
+    targetId: target.body.id,
+    planId: plan.body.id,
+    importJobId: job.id,
+    markers: [secret, unitCode, plan.body.id, target.body.id, job.id],
+  };
+}
+
+describe('authorization matrix: every endpoint × every role × own/other organization', () => {
+  let routes: string[];
+  let fixtures: Fixtures;
+  let sessionTenant: Tenant;
+  const clients = {} as Record<Role, ApiClient>;
+  let checked = 0;
+
+  beforeAll(async () => {
+    const openApi = await new ApiClient().get<{
+      paths: Record<string, Record<string, unknown>>;
+    }>('/api/docs-json');
+    expect(openApi.status).toBe(200);
+    routes = Object.entries(openApi.body.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map(
+        (method) => `${method.toUpperCase()} ${path}`,
+      ),
+    );
+    const [own, other] = [
+      await seedOrganization('mxa'),
+      await seedOrganization('mxb'),
+    ];
+    fixtures = { own, other };
+    sessionTenant = await createTenant('mxs');
+    for (const role of ROLES) clients[role] = await own.tenant.login(role);
+  });
+  afterAll(async () => {
+    console.log(
+      `authorization matrix: ${routes.length} endpoints, ${checked} calls checked`,
+    );
+    await closeTestDatabase();
+  });
+
+  it('every endpoint the API serves has an entry, and every entry an endpoint', () => {
+    const missing = routes.filter((route) => !(route in MATRIX));
+    const stale = Object.keys(MATRIX).filter(
+      (route) => !routes.includes(route),
+    );
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    expect(routes.length).toBeGreaterThan(20);
+  });
+
+  it('a caller without a session gets 401 everywhere except on public endpoints', async () => {
+    const anonymous = new ApiClient();
+    for (const route of routes) {
+      const entry = MATRIX[route];
+      if (!entry) continue;
+      const response = await call(anonymous, route, entry, fixtures, 'own');
+      checked++;
+      if (entry.access === 'public')
+        expect([route, response.status]).not.toEqual([route, 401]);
+      else {
+        expect([route, response.status]).toEqual([route, 401]);
+        expect(
+          Object.keys(response.body as object).every((key) =>
+            ERROR_KEYS.has(key),
+          ),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it.each([...ROLES])(
+    'role %s is allowed exactly what its permissions say, on every endpoint',
+    async (role) => {
+      for (const route of routes) {
+        const entry = MATRIX[route];
+        if (!entry) continue;
+        const client = entry.endsSession
+          ? await sessionTenant.login(role)
+          : clients[role];
+        const response = await call(client, route, entry, fixtures, 'own');
+        checked++;
+        const outcome = `${route} as ${role} → ${response.status}`;
+        if (allowed(entry, role)) {
+          expect({
+            outcome,
+            denied: [401, 403].includes(response.status),
+          }).toEqual({ outcome, denied: false });
+          expect({ outcome, serverError: response.status >= 500 }).toEqual({
+            outcome,
+            serverError: false,
+          });
+        } else {
+          expect({ outcome, status: response.status }).toEqual({
+            outcome,
+            status: 403,
+          });
+          const body = response.body as Record<string, unknown>;
+          expect(body['code']).toBe('FORBIDDEN');
+          expect(Object.keys(body).every((key) => ERROR_KEYS.has(key))).toBe(
+            true,
+          );
+        }
+      }
+    },
+  );
+
+  it("no answer to any role carries another organization's data", async () => {
+    const otherMarkers = fixtures.other.markers;
+    for (const route of routes) {
+      const entry = MATRIX[route];
+      if (!entry || entry.endsSession || !route.startsWith('GET ')) continue;
+      for (const role of ROLES) {
+        if (!allowed(entry, role)) continue;
+        {
+          const own = await call(clients[role], route, entry, fixtures, 'own');
+          checked++;
+          const text = await bodyText(own);
+          for (const marker of otherMarkers)
+            expect({
+              route,
+              role,
+              leaked: text.includes(marker) ? marker : null,
+            }).toEqual({ route, role, leaked: null });
+        }
+      }
+    }
+  });
+
+  // After the leak check: the audit log of the caller's organization rightly records these attempts.
+  it("no endpoint reaches another organization's records by id", async () => {
+    const otherMarkers = fixtures.other.markers;
+    for (const route of routes) {
+      const entry = MATRIX[route];
+      if (!entry?.idParams?.length) continue;
+      for (const role of ROLES) {
+        if (!allowed(entry, role)) continue;
+        {
+          const response = await call(
+            clients[role],
+            route,
+            entry,
+            fixtures,
+            'other',
+          );
+          checked++;
+          expect({
+            route,
+            role,
+            status: [403, 404].includes(response.status),
+          }).toEqual({ route, role, status: true });
+          const text = await bodyText(response);
+          for (const marker of otherMarkers.slice(0, 2))
+            expect({ route, role, leaked: text.includes(marker) }).toEqual({
+              route,
+              role,
+              leaked: false,
+            });
+        }
+      }
+    }
+    // The other organization's records are intact after every attempt on them.
+    const { rows } = await testDatabase().query(
+      `SELECT count(*) AS n FROM target WHERE id = $1 AND organization_id = $2`,
+      [fixtures.other.targetId, fixtures.other.tenant.organizationId],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('own-organization person-level reads return the own data (the leak check is not vacuous)', async () => {
+    const response = await clients.hr.get(
+      '/api/v1/kpis/female_staff_ratio/people?fy=2025',
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body)).toContain(fixtures.own.markers[0]);
+    const roster = await clients.hr.get(
+      '/api/v1/roster/export?asOf=2025-04-01',
+    );
+    expect(await bodyText(roster)).toContain(fixtures.own.markers[0]);
+  });
+});

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { AuditPage } from './audit.page';
+
+export const auditRoutes: Routes = [{ path: '', component: AuditPage }];
