@@ -31,12 +31,16 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard],
     loadChildren: () =>
       import('./ikuboss/ikuboss.routes').then((m) => m.ikubossRoutes),
+  },
+  {
     path: 'ikuboss-programmes',
     canActivate: [authGuard],
     loadChildren: () =>
       import('./ikuboss-programmes/ikuboss-programmes.routes').then(
         (m) => m.ikubossProgrammesRoutes,
       ),
+  },
+  {
     path: 'committee',
     canActivate: [authGuard, permissionGuard(PERMISSIONS.readCommitteeReview)],
     loadChildren: () =>
@@ -46,6 +50,8 @@ export const appRoutes: Route[] = [
     path: 'p',
     loadChildren: () =>
       import('./public/public.routes').then((m) => m.publicRoutes),
+  },
+  {
     path: 'audit',
     canActivate: [authGuard, permissionGuard(PERMISSIONS.readAuditLog)],
     loadChildren: () =>

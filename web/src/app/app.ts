@@ -75,6 +75,7 @@ export class App {
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readCommitteeReview) ??
       false,
+  );
   protected readonly canReadAudit = computed(
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readAuditLog) ?? false,

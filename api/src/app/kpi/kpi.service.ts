@@ -17,7 +17,6 @@ import {
 } from '@ikuboard/shared/kpi';
 import { DataSource } from 'typeorm';
 
-import { Errors } from '../../common/app-error';
 import { coveragePeople } from '../declarations/declarations.sql';
 import { AppError, Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';

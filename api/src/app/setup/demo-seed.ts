@@ -431,7 +431,11 @@ export async function seedDemoOrganization(
       city.options.lastFiscalYear,
       employeeOf['manager'] ?? null,
     );
-    await seedIkubossProgrammes(manager, organizationId, city.options.lastFiscalYear);
+    await seedIkubossProgrammes(
+      manager,
+      organizationId,
+      city.options.lastFiscalYear,
+    );
     await seedCommitteeDemo(manager, organizationId);
   });
   return true;

@@ -53,6 +53,8 @@ export const KPI_SECTIONS: readonly KpiSection[] = [
       'separation_rate_female',
     ],
   },
-  { id: 'ikuboss', codes: IKUBOSS_DECLARATION_KPI_CODES },
-  { id: 'ikuboss', codes: IKUBOSS_PROGRAMME_KPI_CODES },
+  {
+    id: 'ikuboss',
+    codes: [...IKUBOSS_DECLARATION_KPI_CODES, ...IKUBOSS_PROGRAMME_KPI_CODES],
+  },
 ];

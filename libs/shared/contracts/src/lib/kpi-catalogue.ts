@@ -191,6 +191,7 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiCode, KpiDefinition>> = {
   ikuboss_declaration_coverage: percent(
     'イクボス宣言の実施率(対象管理職に占める宣言者の割合)',
     'Ikuboss declaration coverage (required managers who declared)',
+  ),
   ikuboss_training_attendance_rate: percent(
     '管理職のイクボス研修受講率',
     'Managers who attended an Ikuboss training',

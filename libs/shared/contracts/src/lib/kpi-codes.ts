@@ -71,6 +71,8 @@ export const WORKFORCE_KPI_CODES = [
 /** Ikuboss declarations (DOMAIN.md §5): managers required by the FY's campaign who declared. */
 export const IKUBOSS_DECLARATION_KPI_CODES = [
   'ikuboss_declaration_coverage',
+] as const;
+
 /** Ikuboss programmes: manager training attendance and local firms' declarations. */
 export const IKUBOSS_PROGRAMME_KPI_CODES = [
   'ikuboss_training_attendance_rate',
