@@ -13,3 +13,4 @@ export * from './lib/workforce-values';
 export * from './lib/workforce-explanation';
 export * from './lib/staff-ratio-explanation';
 export * from './lib/kpi-explain';
+export * from './lib/reviews360';
