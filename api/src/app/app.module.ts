@@ -12,6 +12,7 @@ import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { KpiModule } from './kpi/kpi.module';
 import { OrgModule } from './org/org.module';
+import { Reviews360Module } from './reviews360/reviews360.module';
 import { TargetsModule } from './targets/targets.module';
 
 @Global()
@@ -28,6 +29,7 @@ export class AppModule {
         TargetsModule,
         ImportsModule,
         FiguresModule,
+        Reviews360Module,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,6 @@
 import { CHILDCARE_GROUP } from './childcare.group';
 import type { KpiGroup } from './kpi-group';
+import { REVIEWS360_GROUP } from './reviews360.group';
 import { STAFF_RATIO_GROUP } from './staff-ratio.group';
 import { WORKFORCE_GROUP } from './workforce.group';
 
@@ -8,4 +9,5 @@ export const KPI_GROUPS: readonly KpiGroup[] = [
   STAFF_RATIO_GROUP,
   CHILDCARE_GROUP,
   WORKFORCE_GROUP,
+  REVIEWS360_GROUP,
 ];

@@ -188,4 +188,15 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiCode, KpiDefinition>> = {
     'Separation rate, women',
     'lower',
   ),
+  ikuboss_360_score: {
+    measure: 'score',
+    period: 'fiscal',
+    better: 'higher',
+    ja: '多面評価 部下からの平均評価(5点満点)',
+    en: '360 review: mean score from subordinates (out of 5)',
+  },
+  ikuboss_360_response_rate: percent(
+    '多面評価の回答率',
+    '360 review response rate',
+  ),
 };

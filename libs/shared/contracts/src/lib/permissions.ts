@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   readTargets: 'target:read',
   manageTargets: 'target:write',
   manageAccounts: 'account:manage',
+  // 360 / 多面評価 (reviews360): run cycles and see roll-ups; answering and one's own report need only a session.
+  manageReviews360: 'review360:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 

@@ -189,10 +189,12 @@ export interface Review360ResponseRateDto {
 export interface Review360OverviewDto {
   cycle: Review360CycleDto;
   responseRates: Review360ResponseRateDto[];
-  total: { assigned: number; submitted: number };
+  /** null when fewer than the threshold were asked in the whole organization. */
+  total: { assigned: number; submitted: number } | null;
   /** Only after release. */
   managers: Review360ManagerRowDto[];
   units: Review360UnitRollupDto[];
+  organization: Review360CellDto | null;
   /** Counts of released manager scores in bands 1–1.5, 1.5–2 … 4.5–5. */
   distribution: { from: number; to: number; count: number }[];
 }
