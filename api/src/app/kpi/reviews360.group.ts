@@ -46,7 +46,11 @@ export const REVIEWS360_GROUP: KpiGroup = {
     const values: KpiValueDto[] = [];
     for (const fiscalYear of fiscalYears) {
       const cycle = cycles.find((c) => c.fiscalYear === fiscalYear);
-      let score = { numerator: 0, denominator: 0, value: null as number | null };
+      let score = {
+        numerator: 0,
+        denominator: 0,
+        value: null as number | null,
+      };
       let rate = { numerator: 0, denominator: 0 };
       if (cycle) {
         if (cycle.status === 'released') {
@@ -59,7 +63,9 @@ export const REVIEWS360_GROUP: KpiGroup = {
           score = ikuboss360Score(
             rollup.ratees
               .filter(
-                (r) => inScope === null || (r.unitId !== null && inScope.has(r.unitId)),
+                (r) =>
+                  inScope === null ||
+                  (r.unitId !== null && inScope.has(r.unitId)),
               )
               .map((r) => rollup.managerCells.get(r.id)!),
           );
@@ -71,7 +77,9 @@ export const REVIEWS360_GROUP: KpiGroup = {
           cycle.thresholds.subordinateScores,
         );
         const counts =
-          scope.unitId === null ? rates.total : rates.byUnitId.get(scope.unitId);
+          scope.unitId === null
+            ? rates.total
+            : rates.byUnitId.get(scope.unitId);
         if (counts)
           rate = { numerator: counts.submitted, denominator: counts.assigned };
       }

@@ -127,7 +127,9 @@ export class Reviews360ReportService {
       mean: null,
       count: null,
     };
-    const hide = (cells: Partial<Record<Review360Relationship, Review360CellDto>>) => {
+    const hide = (
+      cells: Partial<Record<Review360Relationship, Review360CellDto>>,
+    ) => {
       if (cells.subordinate && cells.subordinate.status !== 'no_data')
         cells.subordinate = hidden;
     };
@@ -307,8 +309,12 @@ export class Reviews360ReportService {
       return {
         employeeNumber: ratee.employeeNumber,
         name: ratee.name,
-        unitCode: ratee.unitId ? (unitOf.get(ratee.unitId)?.code ?? null) : null,
-        unitName: ratee.unitId ? (unitOf.get(ratee.unitId)?.name ?? null) : null,
+        unitCode: ratee.unitId
+          ? (unitOf.get(ratee.unitId)?.code ?? null)
+          : null,
+        unitName: ratee.unitId
+          ? (unitOf.get(ratee.unitId)?.name ?? null)
+          : null,
         subordinate: rollup.managerCells.get(ratee.id)!,
         self: summarizeReview360Group(
           own.map((s) => s.scores),

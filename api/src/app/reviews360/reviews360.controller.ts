@@ -147,7 +147,8 @@ export class Reviews360Controller {
   @Put('cycles/:cycleId/thresholds')
   @RequirePermission(PERMISSIONS.manageReviews360)
   @ApiOperation({
-    summary: 'Set minimum group sizes (never below 3; only raised after launch)',
+    summary:
+      'Set minimum group sizes (never below 3; only raised after launch)',
   })
   thresholds(
     @CurrentAuth() auth: AuthContext,
@@ -226,7 +227,9 @@ export class Reviews360Controller {
   @Post('cycles/:cycleId/launch')
   @RequirePermission(PERMISSIONS.manageReviews360)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Open for answers; fixes questionnaire and thresholds' })
+  @ApiOperation({
+    summary: 'Open for answers; fixes questionnaire and thresholds',
+  })
   launch(
     @CurrentAuth() auth: AuthContext,
     @Param('cycleId') cycleId: string,

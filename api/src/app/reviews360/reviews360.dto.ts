@@ -168,7 +168,9 @@ export class AssignmentBody implements Review360AssignmentInputDto {
 }
 
 export class SubmissionBody implements Review360SubmissionDto {
-  @ApiProperty({ description: 'rating item id → 1..5, or null for 評価できない' })
+  @ApiProperty({
+    description: 'rating item id → 1..5, or null for 評価できない',
+  })
   @IsObject()
   scores!: Record<string, 1 | 2 | 3 | 4 | 5 | null>;
 

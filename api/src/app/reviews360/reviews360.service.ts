@@ -291,8 +291,7 @@ export class Reviews360Service {
     const idOf = (n: string) => people.find((p) => p.employee_number === n)?.id;
     const ratee = idOf(input.rateeNumber);
     const rater = idOf(input.raterNumber);
-    if (!ratee || !rater)
-      throw Errors.notFound({ ja: '職員', en: 'Employee' });
+    if (!ratee || !rater) throw Errors.notFound({ ja: '職員', en: 'Employee' });
     if ((input.relationship === 'self') !== (ratee === rater))
       throw Errors.validation([
         {
@@ -356,7 +355,13 @@ export class Reviews360Service {
   ): Promise<Review360CycleDto> {
     await this.requireStatus(organizationId, cycleId, ['launched']);
     await this.dataSource.transaction(async (manager) => {
-      await this.transition(organizationId, cycleId, 'launched', 'closed', manager);
+      await this.transition(
+        organizationId,
+        cycleId,
+        'launched',
+        'closed',
+        manager,
+      );
       await shuffleResponses(manager, organizationId, cycleId);
     });
     await compactResponseTables(this.dataSource);
@@ -371,7 +376,13 @@ export class Reviews360Service {
     await this.requireStatus(organizationId, cycleId, ['closed']);
     await this.dataSource.transaction(async (manager) => {
       await shuffleResponses(manager, organizationId, cycleId);
-      await this.transition(organizationId, cycleId, 'closed', 'released', manager);
+      await this.transition(
+        organizationId,
+        cycleId,
+        'closed',
+        'released',
+        manager,
+      );
     });
     await compactResponseTables(this.dataSource);
     return this.cycle(organizationId, cycleId);

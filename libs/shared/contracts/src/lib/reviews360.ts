@@ -148,7 +148,10 @@ export interface Review360ReportDto {
   items: Review360ItemDto[];
   relationships: Review360Relationship[];
   /** [itemId][relationship] */
-  itemCells: Record<string, Partial<Record<Review360Relationship, Review360CellDto>>>;
+  itemCells: Record<
+    string,
+    Partial<Record<Review360Relationship, Review360CellDto>>
+  >;
   categoryCells: Record<
     string,
     Partial<Record<Review360Relationship, Review360CellDto>>
@@ -157,7 +160,11 @@ export interface Review360ReportDto {
   gaps: Record<string, { gap: number | null; flag: Review360Gap }>;
   comments: {
     status: Review360CellStatus;
-    byItem: { itemId: string; relationship: Review360Relationship; bodies: string[] }[];
+    byItem: {
+      itemId: string;
+      relationship: Review360Relationship;
+      bodies: string[];
+    }[];
   };
   trend: { fiscalYear: number; subordinate: Review360CellDto }[];
 }

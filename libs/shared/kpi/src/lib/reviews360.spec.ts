@@ -27,18 +27,16 @@ const treeArbitrary = fc
     { minLength: 1, maxLength: 25 },
   )
   .map((specs) =>
-    specs.map(
-      (spec, index): Review360RollupNode & { members: string[] } => ({
-        id: `n${String(index).padStart(2, '0')}`,
-        parentId:
-          index === 0 || spec.parentPick === null
-            ? null
-            : `n${String(spec.parentPick % index).padStart(2, '0')}`,
-        sum: spec.scores.reduce((a, b) => a + b, 0),
-        count: spec.scores.length,
-        members: spec.scores.map((_, m) => `n${index}-r${m}`),
-      }),
-    ),
+    specs.map((spec, index): Review360RollupNode & { members: string[] } => ({
+      id: `n${String(index).padStart(2, '0')}`,
+      parentId:
+        index === 0 || spec.parentPick === null
+          ? null
+          : `n${String(spec.parentPick % index).padStart(2, '0')}`,
+      sum: spec.scores.reduce((a, b) => a + b, 0),
+      count: spec.scores.length,
+      members: spec.scores.map((_, m) => `n${index}-r${m}`),
+    })),
   );
 
 /** Every response id under a node, computed independently of the code under test. */

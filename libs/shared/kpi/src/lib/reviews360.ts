@@ -39,7 +39,9 @@ export function review360Threshold(
         ? thresholds.subordinateScores
         : thresholds.subordinateComments;
     case 'peer':
-      return kind === 'scores' ? thresholds.peerScores : thresholds.peerComments;
+      return kind === 'scores'
+        ? thresholds.peerScores
+        : thresholds.peerComments;
   }
 }
 
