@@ -27,6 +27,12 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./kpis/kpis.routes').then((m) => m.kpisRoutes),
   },
   {
+    path: 'reviews360',
+    canActivate: [authGuard],
+    loadChildren: () =>
+      import('./reviews360/reviews360.routes').then((m) => m.reviews360Routes),
+  },
+  {
     path: '',
     pathMatch: 'full',
     canActivate: [authGuard],

@@ -397,7 +397,9 @@ export class Reviews360Service {
     return this.dataSource.query(
       `SELECT x.id AS "assignmentId", c.id AS "cycleId", c.name AS "cycleName", c.fiscal_year AS "fiscalYear",
               json_build_object('name', e.name, 'unitName', u.name, 'stageName', s.name) AS ratee,
-              x.relationship, (p.assignment_id IS NOT NULL) AS answered
+              x.relationship, (p.assignment_id IS NOT NULL) AS answered,
+              CASE x.relationship WHEN 'subordinate' THEN c.min_subordinate_scores WHEN 'peer' THEN c.min_peer_scores ELSE 1 END AS "minScores",
+              CASE x.relationship WHEN 'subordinate' THEN c.min_subordinate_comments WHEN 'peer' THEN c.min_peer_comments ELSE 1 END AS "minComments"
          FROM review360_assignment x
          JOIN review360_cycle c ON c.organization_id = x.organization_id AND c.id = x.cycle_id
          JOIN employee e ON e.organization_id = x.organization_id AND e.id = x.ratee_id

@@ -1,3 +1,4 @@
+import { reviews360En } from '../reviews360/reviews360.i18n';
 import type { Dictionary } from './ja';
 
 /** Typed as Dictionary so that a key missing here, or one unknown in Japanese, fails to compile. */
@@ -261,4 +262,5 @@ export const en: Dictionary = {
   'dimension.pay.parity': 'Parity: 100%',
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the dashboard',
+  ...reviews360En,
 };

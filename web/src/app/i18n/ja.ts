@@ -6,6 +6,8 @@ import type {
   TargetStatus,
 } from '@ikuboard/shared/contracts';
 
+import { reviews360Ja } from '../reviews360/reviews360.i18n';
+
 /**
  * The Japanese dictionary is the source of the message keys; every other language must provide
  * each of them (see en.ts). `{name}` placeholders are filled by I18nStore.translate. KPI names
@@ -267,6 +269,7 @@ export const ja = {
   'dimension.pay.parity': '男女同水準 100%',
   'notFound.title': 'ページが見つかりません',
   'notFound.back': 'ダッシュボードへ戻る',
+  ...reviews360Ja,
 } as const satisfies Record<string, string> &
   Record<
     | `role.${Role}`

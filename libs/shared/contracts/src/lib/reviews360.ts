@@ -119,6 +119,9 @@ export interface Review360TaskDto {
   ratee: { name: string; unitName: string | null; stageName: string | null };
   relationship: Review360Relationship;
   answered: boolean;
+  /** The minimum group sizes of this relationship, for the anonymity promise. */
+  minScores: number;
+  minComments: number;
 }
 
 export interface Review360SubmissionDto {
