@@ -220,41 +220,7 @@ export class Reviews360Service {
         `DELETE FROM review360_assignment WHERE organization_id = $1 AND cycle_id = $2`,
         [organizationId, cycleId],
       );
-      await manager.query(
-        `WITH RECURSIVE c AS (
-           SELECT * FROM review360_cycle WHERE organization_id = $1 AND id = $2
-         ), present AS (
-           SELECT e.id, e.supervisor_id, s.is_manager,
-                  e.hire_date <= (c.reference_date - make_interval(months => c.exclude_hired_months))::date AS may_rate
-             FROM c
-             JOIN employee e ON e.organization_id = c.organization_id
-             JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
-                              AND a.valid_from <= c.reference_date AND (a.valid_to IS NULL OR a.valid_to > c.reference_date)
-             JOIN position_stage s ON s.organization_id = a.organization_id AND s.id = a.position_stage_id
-            WHERE e.hire_date <= c.reference_date
-              AND (e.separation_date IS NULL OR e.separation_date >= c.reference_date)
-         ), ratee AS (
-           SELECT * FROM present WHERE is_manager
-         ), below (ratee_id, employee_id, depth) AS (
-           SELECT r.id, p.id, 1 FROM ratee r JOIN present p ON p.supervisor_id = r.id
-           UNION ALL
-           SELECT b.ratee_id, p.id, b.depth + 1 FROM below b JOIN present p ON p.supervisor_id = b.employee_id
-            WHERE (SELECT include_indirect FROM c) AND b.depth < 12
-         ), pairs (ratee_id, rater_id, relationship, rank) AS (
-           SELECT id, id, 'self', 0 FROM ratee
-           UNION ALL
-           SELECT r.id, p.id, 'supervisor', 1 FROM ratee r JOIN present p ON p.id = r.supervisor_id WHERE p.may_rate
-           UNION ALL
-           SELECT b.ratee_id, b.employee_id, 'subordinate', 2 FROM below b JOIN present p ON p.id = b.employee_id WHERE p.may_rate
-           UNION ALL
-           SELECT r.id, q.id, 'peer', 3 FROM ratee r JOIN ratee q ON q.supervisor_id = r.supervisor_id AND q.id <> r.id
-            WHERE (SELECT include_peers FROM c) AND q.may_rate
-         )
-         INSERT INTO review360_assignment (organization_id, cycle_id, ratee_id, rater_id, relationship)
-         SELECT DISTINCT ON (ratee_id, rater_id) $1::uuid, $2::uuid, ratee_id, rater_id, relationship
-           FROM pairs ORDER BY ratee_id, rater_id, rank`,
-        [organizationId, cycleId],
-      );
+      await generateReview360Assignments(manager, organizationId, cycleId);
     });
     await this.dataSource.query(`ANALYZE review360_assignment`);
     return this.cycle(organizationId, cycleId);
@@ -606,7 +572,50 @@ function validScores(
   return scores;
 }
 
-async function writeQuestionnaire(
+/** The reporting-line assignments of a cycle, set-based (see Reviews360Service.generateAssignments). */
+export async function generateReview360Assignments(
+  db: Queryable,
+  organizationId: string,
+  cycleId: string,
+): Promise<void> {
+  await db.query(
+    `WITH RECURSIVE c AS (
+           SELECT * FROM review360_cycle WHERE organization_id = $1 AND id = $2
+         ), present AS (
+           SELECT e.id, e.supervisor_id, s.is_manager,
+                  e.hire_date <= (c.reference_date - make_interval(months => c.exclude_hired_months))::date AS may_rate
+             FROM c
+             JOIN employee e ON e.organization_id = c.organization_id
+             JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
+                              AND a.valid_from <= c.reference_date AND (a.valid_to IS NULL OR a.valid_to > c.reference_date)
+             JOIN position_stage s ON s.organization_id = a.organization_id AND s.id = a.position_stage_id
+            WHERE e.hire_date <= c.reference_date
+              AND (e.separation_date IS NULL OR e.separation_date >= c.reference_date)
+         ), ratee AS (
+           SELECT * FROM present WHERE is_manager
+         ), below (ratee_id, employee_id, depth) AS (
+           SELECT r.id, p.id, 1 FROM ratee r JOIN present p ON p.supervisor_id = r.id
+           UNION ALL
+           SELECT b.ratee_id, p.id, b.depth + 1 FROM below b JOIN present p ON p.supervisor_id = b.employee_id
+            WHERE (SELECT include_indirect FROM c) AND b.depth < 12
+         ), pairs (ratee_id, rater_id, relationship, rank) AS (
+           SELECT id, id, 'self', 0 FROM ratee
+           UNION ALL
+           SELECT r.id, p.id, 'supervisor', 1 FROM ratee r JOIN present p ON p.id = r.supervisor_id WHERE p.may_rate
+           UNION ALL
+           SELECT b.ratee_id, b.employee_id, 'subordinate', 2 FROM below b JOIN present p ON p.id = b.employee_id WHERE p.may_rate
+           UNION ALL
+           SELECT r.id, q.id, 'peer', 3 FROM ratee r JOIN ratee q ON q.supervisor_id = r.supervisor_id AND q.id <> r.id
+            WHERE (SELECT include_peers FROM c) AND q.may_rate
+         )
+         INSERT INTO review360_assignment (organization_id, cycle_id, ratee_id, rater_id, relationship)
+         SELECT DISTINCT ON (ratee_id, rater_id) $1::uuid, $2::uuid, ratee_id, rater_id, relationship
+           FROM pairs ORDER BY ratee_id, rater_id, rank`,
+    [organizationId, cycleId],
+  );
+}
+
+export async function writeQuestionnaire(
   db: Queryable,
   organizationId: string,
   cycleId: string,

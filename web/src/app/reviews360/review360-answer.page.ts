@@ -45,7 +45,7 @@ type Choice = 1 | 2 | 3 | 4 | 5 | null;
         {{ 'reviews360.form.done' | t }}
       </p>
       <a routerLink="/reviews360">{{ 'reviews360.form.back' | t }}</a>
-    } @else if (questionnaire.value(); as q) {
+    } @else if (loadedQuestionnaire(); as q) {
       <p>{{ 'reviews360.form.lead' | t }}</p>
       <p class="note">{{ 'reviews360.form.noDraft' | t }}</p>
       <form (submit)="submit($event)" novalidate>
@@ -213,10 +213,14 @@ export class Review360AnswerPage {
   private readonly tasks = rxResource({
     stream: () => this.api.tasks(),
   });
+  protected readonly loadedQuestionnaire = computed(() =>
+    this.questionnaire.hasValue() ? this.questionnaire.value() : null,
+  );
   protected readonly task = computed(
     () =>
-      this.tasks.value()?.find((t) => t.assignmentId === this.assignmentId()) ??
-      null,
+      (this.tasks.hasValue() ? this.tasks.value() : []).find(
+        (t) => t.assignmentId === this.assignmentId(),
+      ) ?? null,
   );
 
   protected readonly answers = signal<Record<string, Choice>>({});
@@ -228,13 +232,13 @@ export class Review360AnswerPage {
 
   protected readonly missing = computed(() => {
     const answered = this.answers();
-    return (this.questionnaire.value()?.items ?? []).filter(
+    return (this.loadedQuestionnaire()?.items ?? []).filter(
       (item) => item.kind === 'rating' && !(item.id in answered),
     ).length;
   });
 
   protected itemsOf(categoryId: string) {
-    return (this.questionnaire.value()?.items ?? []).filter(
+    return (this.loadedQuestionnaire()?.items ?? []).filter(
       (item) => item.categoryId === categoryId,
     );
   }

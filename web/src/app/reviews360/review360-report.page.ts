@@ -32,7 +32,7 @@ import { Reviews360Api } from './reviews360.api';
         {{ apiError(error).message | localized }}
       </p>
     }
-    @if (report.value(); as r) {
+    @if (report.hasValue() ? report.value() : null; as r) {
       <h1 data-testid="review360-report-title">
         {{
           'reviews360.report.title'
@@ -180,11 +180,14 @@ export class Review360ReportPage {
     params: () => this.cycleId(),
     stream: ({ params }) => this.api.myReport(params),
   });
+  private readonly loaded = computed(() =>
+    this.report.hasValue() ? this.report.value() : null,
+  );
   protected readonly ratingItems = computed(() =>
-    (this.report.value()?.items ?? []).filter((i) => i.kind === 'rating'),
+    (this.loaded()?.items ?? []).filter((i) => i.kind === 'rating'),
   );
   protected readonly radar = computed<RadarData>(() => {
-    const report = this.report.value();
+    const report = this.loaded();
     if (!report) return { axes: [], series: [] };
     const categories = report.categories.filter((c) =>
       report.items.some((i) => i.categoryId === c.id && i.kind === 'rating'),
@@ -219,7 +222,7 @@ export class Review360ReportPage {
 
   protected itemText(itemId: string) {
     return (
-      this.report.value()?.items.find((i) => i.id === itemId)?.text ?? {
+      this.loaded()?.items.find((i) => i.id === itemId)?.text ?? {
         ja: '',
         en: '',
       }

@@ -84,10 +84,10 @@ type Step = 'assignments/generate' | 'launch' | 'close' | 'release';
         </button>
       </form>
     </details>
-    @if ((cycles.value() ?? []).length === 0) {
+    @if (cycleList().length === 0) {
       <p>{{ 'reviews360.manage.noCycles' | t }}</p>
     }
-    @for (cycle of cycles.value() ?? []; track cycle.id) {
+    @for (cycle of cycleList(); track cycle.id) {
       <section
         class="panel cycle"
         [attr.data-status]="cycle.status"
@@ -152,7 +152,7 @@ type Step = 'assignments/generate' | 'launch' | 'close' | 'release';
         </div>
       </section>
     }
-    @if (overview.value(); as o) {
+    @if (overview.hasValue() ? overview.value() : null; as o) {
       <section>
         <h2>{{ 'reviews360.manage.responseRates' | t }}</h2>
         <table data-testid="review360-rates">
@@ -275,8 +275,11 @@ export class Reviews360ManagePage {
     params: () => this.reload(),
     stream: () => this.api.cycles(),
   });
+  protected readonly cycleList = computed(() =>
+    this.cycles.hasValue() ? this.cycles.value() : [],
+  );
   protected readonly selected = linkedSignal<string | null>(
-    () => this.cycles.value()?.[0]?.id ?? null,
+    () => this.cycleList()[0]?.id ?? null,
   );
   protected readonly overview = rxResource({
     params: () => {
