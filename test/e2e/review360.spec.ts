@@ -149,6 +149,7 @@ describe('end to end in Chromium: a staff member rates a boss, who sees results 
       .getByTestId('review360-comment')
       .first()
       .fill('定時で帰るよう声をかけてくれる。');
+    await phone.evaluate(() => window.scrollTo(0, 0));
     await phone.screenshot({
       path: join(SCREENSHOTS, '360-form.png'),
       fullPage: false,
@@ -192,6 +193,7 @@ describe('end to end in Chromium: a staff member rates a boss, who sees results 
     }
 
     // Before release the boss sees nothing for this year.
+    await context.clearCookies();
     const desk = await context.newPage();
     await desk.goto(baseUrl + '/login');
     await desk.getByTestId('login-username').fill(bossLogin);

@@ -3,7 +3,7 @@ import { DEFAULT_REVIEW360_QUESTIONNAIRE } from './item-bank';
 import {
   generateReview360Assignments,
   writeQuestionnaire,
-} from './reviews360.service';
+} from './reviews360.sql';
 
 const COMMENTS = [
   '定時で帰るよう声をかけてくれるので帰りやすい。',
@@ -18,7 +18,7 @@ const COMMENTS = [
 
 /** A stable number in [0, 1) from the text of its arguments (the demo must not vary run to run). */
 const HASH = (parts: string) =>
-  `(('x' || substr(md5(${parts}), 1, 7))::bit(28)::int / 268435456.0)`;
+  `((hashtext(${parts}) & 2147483647) / 2147483648.0)`;
 
 /**
  * Two past, released cycles of みどり市 (FY − 2 and FY − 1 of the last year) with answers from 85 %
@@ -35,8 +35,9 @@ export async function seedReviews360Demo(
     lastFiscalYear - 1,
   ].entries()) {
     const [cycle] = (await db.query(
-      `INSERT INTO review360_cycle (organization_id, fiscal_year, name, status, reference_date, launched_at, closed_at, released_at)
-       VALUES ($1, $2, $3, 'draft', $4, $5::date, $6::date, $7::date) RETURNING id`,
+      `INSERT INTO review360_cycle (organization_id, fiscal_year, name, status, reference_date, include_indirect,
+                                    launched_at, closed_at, released_at)
+       VALUES ($1, $2, $3, 'draft', $4, true, $5::date, $6::date, $7::date) RETURNING id`,
       [
         organizationId,
         fiscalYear,

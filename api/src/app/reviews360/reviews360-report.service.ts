@@ -29,11 +29,8 @@ import {
   UNIT_ON_REFERENCE,
   unitRollupDtos,
 } from './reviews360-results';
-import {
-  CYCLE_SELECT,
-  loadQuestionnaire,
-  Reviews360Service,
-} from './reviews360.service';
+import { CYCLE_SELECT, loadQuestionnaire } from './reviews360.sql';
+import { Reviews360Service } from './reviews360.service';
 
 const notReleased = () =>
   new AppError(HttpStatus.CONFLICT, 'REVIEW360_NOT_RELEASED', {

@@ -159,7 +159,7 @@ type Choice = 1 | 2 | 3 | 4 | 5 | null;
     }
     .choices {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr));
       gap: 0.4rem;
     }
     .choice {
