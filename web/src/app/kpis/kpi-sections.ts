@@ -1,10 +1,17 @@
 import {
   CHILDCARE_KPI_CODES,
   type KpiCode,
+  REVIEWS360_KPI_CODES,
   STAFF_RATIO_KPI_CODES,
 } from '@ikuboard/shared/contracts';
 
-export const KPI_SECTION_IDS = ['women', 'childcare', 'work', 'pay'] as const;
+export const KPI_SECTION_IDS = [
+  'women',
+  'childcare',
+  'work',
+  'pay',
+  'ikuboss',
+] as const;
 export type KpiSectionId = (typeof KPI_SECTION_IDS)[number];
 
 export interface KpiSection {
@@ -45,4 +52,5 @@ export const KPI_SECTIONS: readonly KpiSection[] = [
       'separation_rate_female',
     ],
   },
+  { id: 'ikuboss', codes: REVIEWS360_KPI_CODES },
 ];
