@@ -158,39 +158,61 @@ describe('end to end in Chromium: a staff member rates a boss, who sees results 
     await phone.getByTestId('review360-done').waitFor();
     await phone.close();
 
-    // Five colleagues answer through the API.
-    for (const rater of apiRaters) {
-      const client = await ApiClient.login(
-        await accountFor(rater, 'staff'),
-        PASSWORD,
-      );
+    // Five colleagues answer through the API, and the boss rates himself.
+    const remarks = [
+      '会議が短くて助かる。',
+      '相談しやすい雰囲気がある。',
+      '休暇の申し出に快く応じてくれる。',
+      '方針をもう少し早く共有してほしい。',
+      '業務の偏りを調整してくれる。',
+    ];
+    const answer = async (
+      client: ApiClient,
+      relationship: string,
+      score: (j: number) => number,
+      remark?: string,
+    ) => {
       const tasks = (
         await client.get<Review360TaskDto[]>('/api/v1/reviews360/my/tasks')
       ).body;
       const task = tasks.find(
-        (t) => t.ratee.name === bossName && t.relationship === 'subordinate',
+        (t) => t.ratee.name === bossName && t.relationship === relationship,
       )!;
       const questionnaire = (
         await client.get<Review360QuestionnaireDto>(
           `/api/v1/reviews360/cycles/${cycle.id}/questionnaire`,
         )
       ).body;
-      const answered = await client.post(
+      const textItem = questionnaire.items.find((i) => i.kind === 'text')!;
+      return client.post(
         `/api/v1/reviews360/cycles/${cycle.id}/answers/${task.assignmentId}`,
         {
           scores: Object.fromEntries(
             questionnaire.items
               .filter((i) => i.kind === 'rating')
-              .map((i, j) => [i.id, 2 + (j % 4)]),
+              .map((i, j) => [i.id, score(j)]),
           ),
-          comments: {
-            [questionnaire.items.find((i) => i.kind === 'text')!.id]:
-              `会議が短くて助かる(${rater.slice(0, 4)})`,
-          },
+          comments: remark ? { [textItem.id]: remark } : {},
         },
+      );
+    };
+    for (const [k, rater] of apiRaters.entries()) {
+      const client = await ApiClient.login(
+        await accountFor(rater, 'staff'),
+        PASSWORD,
+      );
+      const answered = await answer(
+        client,
+        'subordinate',
+        (j) => 1 + ((j + k) % 3) + (j % 2),
+        remarks[k],
       );
       expect(answered.status).toBe(204);
     }
+    const boss = await ApiClient.login(bossLogin, PASSWORD);
+    expect(
+      (await answer(boss, 'self', (j) => (j < 4 ? 5 : j < 8 ? 3 : 1))).status,
+    ).toBe(204);
 
     // Before release the boss sees nothing for this year.
     await context.clearCookies();
