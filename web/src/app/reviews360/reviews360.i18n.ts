@@ -9,7 +9,7 @@ export const reviews360Ja = {
   'reviews360.bannerLink': '回答する',
   'reviews360.promise.title': '回答は匿名です',
   'reviews360.promise.body':
-    'あなたの回答は、誰が回答したかと切り離して保存されます。管理者やデータベース管理者を含め、誰もあなたの回答を見ることはできません。結果は{min}人以上の回答が集まった場合に平均値としてのみ上司に示され、自由記述は{comments}人以上のときだけ、順番を入れ替えて示されます。',
+    'あなたの回答は、誰が回答したかの記録とは切り離して保存され、回答者の名前・職員番号・回答日時は回答と一緒に記録されません。個々の回答は管理者を含め誰にも表示されません。結果は{min}人以上の回答が集まった場合に平均値としてのみ上司に示され、自由記述は{comments}人以上のときだけ、順番を入れ替えて示されます。',
   'reviews360.promise.attributed':
     '上司としての評価・本人評価は、その立場の回答者が1人であるため匿名になりません。',
   'reviews360.tasks': '回答をお願いしている評価',
@@ -98,7 +98,7 @@ export const reviews360En: Record<keyof typeof reviews360Ja, string> = {
   'reviews360.bannerLink': 'Answer',
   'reviews360.promise.title': 'Your answers are anonymous',
   'reviews360.promise.body':
-    'Your answers are stored apart from the record that you answered. Nobody, administrators and database administrators included, can see your answers. Your boss sees only averages once at least {min} people have answered, and comments only from {comments} people up, in shuffled order.',
+    'Your answers are stored apart from the record that you answered; your name, employee number and the time are not stored with them. No single answer is shown to anyone, administrators included. Your boss sees only averages once at least {min} people have answered, and comments only from {comments} people up, in shuffled order.',
   'reviews360.promise.attributed':
     'Ratings as the supervisor and self-ratings are not anonymous: there is only one person in that role.',
   'reviews360.tasks': 'Ratings you are asked to give',
