@@ -585,6 +585,108 @@ describe('360 cycle: assignments, thresholds and who may answer', () => {
   });
 });
 
+describe("360 questionnaire and assignments are HR's to adjust until launch", () => {
+  it('replaces the questionnaire and adjusts assignments in draft, and refuses both after launch', async () => {
+    const draft = (
+      await hr.post<Review360CycleDto>('/api/v1/reviews360/cycles', {
+        fiscalYear: 2024,
+        name: '令和6年度 多面評価',
+        referenceDate: '2024-10-01',
+      })
+    ).body;
+    const base = `/api/v1/reviews360/cycles/${draft.id}`;
+    const replaced = await hr.request<Review360QuestionnaireDto>(
+      'PUT',
+      `${base}/questionnaire`,
+      {
+        categories: [{ code: 'life', name: { ja: 'ライフ', en: 'Life' } }],
+        items: [
+          {
+            categoryCode: 'life',
+            kind: 'rating',
+            text: {
+              ja: '私の上司は、定時退庁を勧めている。',
+              en: 'My boss encourages leaving on time.',
+            },
+          },
+          {
+            categoryCode: 'life',
+            kind: 'text',
+            text: { ja: 'ご意見', en: 'Comments' },
+          },
+        ],
+      },
+    );
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.items.map((i) => i.kind)).toEqual(['rating', 'text']);
+    const unknownCategory = await hr.request<ApiErrorDto>(
+      'PUT',
+      `${base}/questionnaire`,
+      {
+        categories: [{ code: 'life', name: { ja: 'ライフ', en: 'Life' } }],
+        items: [
+          { categoryCode: 'work', kind: 'rating', text: { ja: 'x', en: 'x' } },
+        ],
+      },
+    );
+    expect(unknownCategory.status).toBe(400);
+
+    const added = await hr.post<Review360AssignmentDto>(`${base}/assignments`, {
+      rateeNumber: 'MB',
+      raterNumber: 'a1',
+      relationship: 'peer',
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.rater.employeeNumber).toBe('a1');
+    const twice = await hr.post<ApiErrorDto>(`${base}/assignments`, {
+      rateeNumber: 'MB',
+      raterNumber: 'a1',
+      relationship: 'peer',
+    });
+    expect(twice.status).toBe(409);
+    const falseSelf = await hr.post(`${base}/assignments`, {
+      rateeNumber: 'MB',
+      raterNumber: 'a2',
+      relationship: 'self',
+    });
+    expect(falseSelf.status).toBe(400);
+    expect(
+      (await hr.request('DELETE', `${base}/assignments/${added.body.id}`))
+        .status,
+    ).toBe(204);
+    expect(
+      (await hr.get<Review360AssignmentDto[]>(`${base}/assignments`)).body,
+    ).toEqual([]);
+
+    const empty = await hr.post<ApiErrorDto>(`${base}/launch`);
+    expect(empty.status).toBe(409);
+    expect(empty.body.code).toBe('REVIEW360_NO_ASSIGNMENTS');
+    await hr.post(`${base}/assignments`, {
+      rateeNumber: 'MB',
+      raterNumber: 'b1',
+      relationship: 'subordinate',
+    });
+    expect((await hr.post(`${base}/launch`)).status).toBe(200);
+    const late = await hr.request<ApiErrorDto>('PUT', `${base}/questionnaire`, {
+      categories: [{ code: 'life', name: { ja: 'ライフ', en: 'Life' } }],
+      items: [
+        { categoryCode: 'life', kind: 'rating', text: { ja: 'x', en: 'x' } },
+      ],
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('REVIEW360_WRONG_STATUS');
+    expect(
+      (
+        await hr.post(`${base}/assignments`, {
+          rateeNumber: 'MB',
+          raterNumber: 'b2',
+          relationship: 'subordinate',
+        })
+      ).status,
+    ).toBe(409);
+  });
+});
+
 describe('360 results after release', () => {
   let report: Review360ReportDto;
   let overview: Review360OverviewDto;
