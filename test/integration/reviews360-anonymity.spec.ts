@@ -952,6 +952,14 @@ describe('360 results after release', () => {
     expect(rate.denominator).toBe(16);
   });
 
+  it('offers no person-level drill-down of the 360 KPIs, even to HR', async () => {
+    const drill = await hr.get<ApiErrorDto>(
+      '/api/v1/kpis/ikuboss_360_score/people?fy=2025',
+    );
+    expect(drill.status).toBe(400);
+    expect(drill.body.code).toBe('REVIEW360_NO_DRILL_DOWN');
+  });
+
   it('lets only HR see roll-ups and exports', async () => {
     const staff = await as('a1');
     expect(

@@ -7,6 +7,7 @@ import type {
   KpiPersonDto,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
+import { REVIEWS360_KPI_CODES } from '@ikuboard/shared/contracts';
 import {
   DEFAULT_KPI_CATEGORIES,
   durationBucketsFromBounds,
@@ -18,6 +19,7 @@ import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
+import { review360NoDrillDown } from '../reviews360/reviews360.errors';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
 import { KPI_GROUPS } from './kpi-groups';
@@ -114,6 +116,8 @@ export class KpiService {
     fiscalYear: number,
     input: KpiScopeInput,
   ): Promise<KpiPeopleDto> {
+    if ((REVIEWS360_KPI_CODES as readonly KpiCode[]).includes(code))
+      throw review360NoDrillDown();
     const scope = await this.scope(organizationId, input);
     const dataset = await loadKpiDataset(this.dataSource, organizationId);
     const explanation = explainKpi(dataset, code, fiscalYear, {
