@@ -4,6 +4,7 @@ import { IkubossDeclarations1795400000000 } from './1795400000000-IkubossDeclara
 import { IkubossProgrammes1795410000000 } from './1795410000000-IkubossProgrammes';
 import { CommitteeReports1795430000000 } from './1795430000000-CommitteeReports';
 import { AuditLog1795440000000 } from './1795440000000-AuditLog';
+import { Reviews3601795420000000 } from './1795420000000-Reviews360';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   IkubossProgrammes1795410000000,
   CommitteeReports1795430000000,
   AuditLog1795440000000,
+  Reviews3601795420000000,
 ];

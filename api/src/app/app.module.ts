@@ -15,6 +15,7 @@ import { IkubossProgrammesModule } from './ikuboss-programmes/ikuboss-programmes
 import { ImportsModule } from './imports/imports.module';
 import { KpiModule } from './kpi/kpi.module';
 import { OrgModule } from './org/org.module';
+import { Reviews360Module } from './reviews360/reviews360.module';
 import { TargetsModule } from './targets/targets.module';
 import { CommitteeModule } from './committee/committee.module';
 import { PublicModule } from './public/public.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ReportsModule,
         PublicModule,
         AuditModule,
+        Reviews360Module,
       ],
       controllers: [HealthController],
       providers: [

@@ -56,6 +56,10 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard, permissionGuard(PERMISSIONS.readAuditLog)],
     loadChildren: () =>
       import('./audit/audit.routes').then((m) => m.auditRoutes),
+    path: 'reviews360',
+    canActivate: [authGuard],
+    loadChildren: () =>
+      import('./reviews360/reviews360.routes').then((m) => m.reviews360Routes),
   },
   {
     path: '',

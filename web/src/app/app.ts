@@ -18,6 +18,7 @@ import { PERMISSIONS } from '@ikuboard/shared/contracts';
 import { SessionStore } from './auth/session.store';
 import { I18nStore, type Language } from './i18n/i18n.store';
 import { TranslatePipe } from './i18n/translate.pipe';
+import { Review360Banner } from './reviews360/review360-banner';
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   ja: '日本語',
@@ -26,7 +27,13 @@ const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslatePipe,
+    Review360Banner,
+  ],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -79,6 +86,11 @@ export class App {
   protected readonly canReadAudit = computed(
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readAuditLog) ?? false,
+  );
+  protected readonly canManageReviews360 = computed(
+    () =>
+      this.session()?.permissions.includes(PERMISSIONS.manageReviews360) ??
+      false,
   );
   protected readonly organizationName = computed(() => {
     const organization = this.session()?.organization;

@@ -2,6 +2,7 @@ import { CHILDCARE_GROUP } from './childcare.group';
 import { IKUBOSS_DECLARATION_GROUP } from './ikuboss.group';
 import { IKUBOSS_PROGRAMME_GROUP } from './ikuboss-programmes.group';
 import type { KpiGroup } from './kpi-group';
+import { REVIEWS360_GROUP } from './reviews360.group';
 import { STAFF_RATIO_GROUP } from './staff-ratio.group';
 import { WORKFORCE_GROUP } from './workforce.group';
 
@@ -12,4 +13,5 @@ export const KPI_GROUPS: readonly KpiGroup[] = [
   WORKFORCE_GROUP,
   IKUBOSS_DECLARATION_GROUP,
   IKUBOSS_PROGRAMME_GROUP,
+  REVIEWS360_GROUP,
 ];

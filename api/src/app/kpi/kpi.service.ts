@@ -8,6 +8,7 @@ import type {
   KpiPersonDto,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
+import { REVIEWS360_KPI_CODES } from '@ikuboard/shared/contracts';
 import {
   DEFAULT_KPI_CATEGORIES,
   durationBucketsFromBounds,
@@ -20,6 +21,7 @@ import { DataSource } from 'typeorm';
 import { coveragePeople } from '../declarations/declarations.sql';
 import { AppError, Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
+import { review360NoDrillDown } from '../reviews360/reviews360.errors';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
 import { KPI_GROUPS } from './kpi-groups';
@@ -121,6 +123,8 @@ export class KpiService {
         ja: 'この指標には職員別の内訳がありません。受講者や事業所はイクボス推進のページで確認できます。',
         en: 'This figure has no per-person drill-down; see the Ikuboss programme pages for attendees and firms.',
       });
+    if ((REVIEWS360_KPI_CODES as readonly KpiCode[]).includes(code))
+      throw review360NoDrillDown();
     const scope = await this.scope(organizationId, input);
     if (code === 'ikuboss_declaration_coverage')
       return coveragePeople(

@@ -12,6 +12,7 @@ import { seedDemoIkubossDeclarations } from '../declarations/declarations-demo-s
 import { rebuildUnitClosure } from '../imports/import-writer';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
 import { seedIkubossProgrammes } from '../ikuboss-programmes/ikuboss-demo-seed';
+import { seedReviews360Demo } from '../reviews360/reviews360-demo-seed';
 import { createAccount, createOrganization } from './organization-setup';
 
 export const DEMO_PASSWORD = 'ikuboard-demo';
@@ -392,6 +393,11 @@ export async function seedDemoOrganization(
   await dataSource.transaction(async (manager) => {
     const organizationId = await loadDemoCity(manager, city);
     await seedDemoPlan(manager, organizationId, city);
+    await seedReviews360Demo(
+      manager,
+      organizationId,
+      city.options.lastFiscalYear,
+    );
     const lastApril = fiscalYearStart(city.options.lastFiscalYear);
     const pick = async (isManager: boolean): Promise<string | null> => {
       const rows = (await manager.query(

@@ -9,3 +9,4 @@ export * from './lib/ikuboss-programmes';
 export * from './lib/committee';
 export * from './lib/reports';
 export * from './lib/audit';
+export * from './lib/reviews360';

@@ -14,3 +14,4 @@ export * from './lib/workforce-explanation';
 export * from './lib/staff-ratio-explanation';
 export * from './lib/kpi-explain';
 export * from './lib/ikuboss-programmes';
+export * from './lib/reviews360';

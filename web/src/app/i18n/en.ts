@@ -3,6 +3,7 @@ import { ikubossProgrammesEn } from '../ikuboss-programmes/ikuboss-programmes.i1
 import { committeeEn } from '../committee/committee.i18n';
 import { publicEn } from '../public/public.i18n';
 import { auditEn } from '../audit/audit.i18n';
+import { reviews360En } from '../reviews360/reviews360.i18n';
 import type { Dictionary } from './ja';
 
 /** Typed as Dictionary so that a key missing here, or one unknown in Japanese, fails to compile. */
@@ -271,4 +272,5 @@ export const en: Dictionary = {
   ...committeeEn,
   ...publicEn,
   ...auditEn,
+  ...reviews360En,
 };

@@ -118,6 +118,8 @@ export class I18nStore {
         return ja ? '年' : ' years';
       case 'count':
         return ja ? '人' : '';
+      case 'score':
+        return '';
     }
   }
 

@@ -11,6 +11,7 @@ import { ikubossProgrammesJa } from '../ikuboss-programmes/ikuboss-programmes.i1
 import { committeeJa } from '../committee/committee.i18n';
 import { publicJa } from '../public/public.i18n';
 import { auditJa } from '../audit/audit.i18n';
+import { reviews360Ja } from '../reviews360/reviews360.i18n';
 
 /**
  * The Japanese dictionary is the source of the message keys; every other language must provide
@@ -278,6 +279,7 @@ export const ja = {
   ...committeeJa,
   ...publicJa,
   ...auditJa,
+  ...reviews360Ja,
 } as const satisfies Record<string, string> &
   Record<
     | `role.${Role}`

@@ -3,6 +3,7 @@ import {
   IKUBOSS_DECLARATION_KPI_CODES,
   IKUBOSS_PROGRAMME_KPI_CODES,
   type KpiCode,
+  REVIEWS360_KPI_CODES,
   STAFF_RATIO_KPI_CODES,
 } from '@ikuboard/shared/contracts';
 
@@ -57,4 +58,5 @@ export const KPI_SECTIONS: readonly KpiSection[] = [
     id: 'ikuboss',
     codes: [...IKUBOSS_DECLARATION_KPI_CODES, ...IKUBOSS_PROGRAMME_KPI_CODES],
   },
+  { id: 'ikuboss', codes: REVIEWS360_KPI_CODES },
 ];

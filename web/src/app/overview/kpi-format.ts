@@ -7,6 +7,7 @@ const MEASURE_SUFFIX: Readonly<Record<KpiMeasure, string>> = {
   hours: '時間',
   years: '年',
   count: '',
+  score: '点',
 };
 
 /** "18.3%" rounded half-up to 0.1; "—" when the KPI has no value (zero denominator). */

@@ -200,5 +200,15 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiCode, KpiDefinition>> = {
     'イクボス宣言事業所数(年度内の宣言)',
     'Local firms with an Ikuboss declaration in the year',
     'higher',
+  ikuboss_360_score: {
+    measure: 'score',
+    period: 'fiscal',
+    better: 'higher',
+    ja: '多面評価 部下からの平均評価(5点満点)',
+    en: '360 review: mean score from subordinates (out of 5)',
+  },
+  ikuboss_360_response_rate: percent(
+    '多面評価の回答率',
+    '360 review response rate',
   ),
 };

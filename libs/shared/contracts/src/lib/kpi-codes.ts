@@ -77,6 +77,10 @@ export const IKUBOSS_DECLARATION_KPI_CODES = [
 export const IKUBOSS_PROGRAMME_KPI_CODES = [
   'ikuboss_training_attendance_rate',
   'local_firms_declared',
+/** 360 / 多面評価 of bosses (reviews360): subordinates' mean score and the response rate. */
+export const REVIEWS360_KPI_CODES = [
+  'ikuboss_360_score',
+  'ikuboss_360_response_rate',
 ] as const;
 
 export const KPI_CODES = [
@@ -85,10 +89,18 @@ export const KPI_CODES = [
   ...WORKFORCE_KPI_CODES,
   ...IKUBOSS_DECLARATION_KPI_CODES,
   ...IKUBOSS_PROGRAMME_KPI_CODES,
+  ...REVIEWS360_KPI_CODES,
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 
-export type KpiMeasure = 'percent' | 'days' | 'hours' | 'years' | 'count';
+/** `score`: a mean on the 360 questionnaire's 1–5 scale. */
+export type KpiMeasure =
+  | 'percent'
+  | 'days'
+  | 'hours'
+  | 'years'
+  | 'count'
+  | 'score';
 
 export interface KpiValueDto {
   code: KpiCode;

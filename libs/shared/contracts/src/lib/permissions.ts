@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   exportReports: 'report:export',
   // Audit log (security): viewing and exporting who did what; admins only.
   readAuditLog: 'audit:read',
+  // 360 / 多面評価 (reviews360): run cycles and see roll-ups; answering and one's own report need only a session.
+  manageReviews360: 'review360:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
