@@ -56,6 +56,8 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard, permissionGuard(PERMISSIONS.readAuditLog)],
     loadChildren: () =>
       import('./audit/audit.routes').then((m) => m.auditRoutes),
+  },
+  {
     path: 'reviews360',
     canActivate: [authGuard],
     loadChildren: () =>

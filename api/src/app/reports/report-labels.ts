@@ -41,6 +41,7 @@ export const MEASURE_FORMATS: Readonly<Record<KpiMeasure, string>> = {
   hours: '0.0"時間"',
   years: '0.0"年"',
   count: '#,##0',
+  score: '0.00',
 };
 
 export const MEASURE_UNITS: Readonly<Record<KpiMeasure, string>> = {
@@ -49,6 +50,7 @@ export const MEASURE_UNITS: Readonly<Record<KpiMeasure, string>> = {
   hours: '時間',
   years: '年',
   count: '人',
+  score: '点',
 };
 
 export const STATUS_JA: Readonly<Record<TargetStatus, string>> = {

@@ -56,7 +56,10 @@ export const KPI_SECTIONS: readonly KpiSection[] = [
   },
   {
     id: 'ikuboss',
-    codes: [...IKUBOSS_DECLARATION_KPI_CODES, ...IKUBOSS_PROGRAMME_KPI_CODES],
+    codes: [
+      ...IKUBOSS_DECLARATION_KPI_CODES,
+      ...IKUBOSS_PROGRAMME_KPI_CODES,
+      ...REVIEWS360_KPI_CODES,
+    ],
   },
-  { id: 'ikuboss', codes: REVIEWS360_KPI_CODES },
 ];

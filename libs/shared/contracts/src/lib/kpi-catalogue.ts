@@ -200,6 +200,7 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiCode, KpiDefinition>> = {
     'イクボス宣言事業所数(年度内の宣言)',
     'Local firms with an Ikuboss declaration in the year',
     'higher',
+  ),
   ikuboss_360_score: {
     measure: 'score',
     period: 'fiscal',

@@ -77,6 +77,8 @@ export const IKUBOSS_DECLARATION_KPI_CODES = [
 export const IKUBOSS_PROGRAMME_KPI_CODES = [
   'ikuboss_training_attendance_rate',
   'local_firms_declared',
+] as const;
+
 /** 360 / 多面評価 of bosses (reviews360): subordinates' mean score and the response rate. */
 export const REVIEWS360_KPI_CODES = [
   'ikuboss_360_score',
