@@ -45,6 +45,7 @@ import {
 import { planRosterImport } from './roster-plan';
 import { planUnitsImport } from './units-plan';
 import { ImportFileError, readSheet } from './xlsx-reader';
+import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
 
 export interface ImportRequest {
   organizationId: string;
@@ -180,8 +181,11 @@ export class ImportsService {
         content.sheet,
         await loadExistingUnits(manager, request.organizationId),
       );
-      if (plan.errors.length === 0)
+      if (plan.errors.length === 0) {
         await applyUnitsPlan(manager, request.organizationId, plan);
+        if (!request.dryRun)
+          await refreshKpiAggregates(manager, request.organizationId);
+      }
       return plan;
     });
   }
@@ -206,8 +210,12 @@ export class ImportsService {
         request.partial,
       );
       const plan = planRosterImport(content.rows, content.sheet, context);
-      if (plan.errors.length === 0)
+      if (plan.errors.length === 0) {
         await applyRosterPlan(manager, request.organizationId, asOf, plan);
+        // Assignments from the as-of date on and possibly anyone's dates: rebuilt whole.
+        if (!request.dryRun)
+          await refreshKpiAggregates(manager, request.organizationId);
+      }
       return plan;
     });
   }
@@ -234,8 +242,15 @@ export class ImportsService {
           content.sheet,
           await loadRecordsContext(manager, organizationId),
         );
-        if (plan.errors.length === 0)
+        if (plan.errors.length === 0) {
           await insertChildren(manager, organizationId, plan.newChildren);
+          if (!request.dryRun)
+            await refreshKpiAggregates(manager, organizationId, {
+              employeeIds: plan.newChildren.map((child) => child.employeeId),
+              families: [],
+              childcare: true,
+            });
+        }
         return plan;
       });
     }
@@ -267,6 +282,14 @@ export class ImportsService {
             plan.inserts,
             plan.updates,
           );
+          if (!request.dryRun)
+            await refreshKpiAggregates(manager, organizationId, {
+              employeeIds: [...plan.inserts, ...plan.updates].map(
+                (leave) => leave.employeeId,
+              ),
+              families: ['al'],
+              childcare: true,
+            });
         }
         return plan;
       });
@@ -291,11 +314,15 @@ export class ImportsService {
           context,
           existing,
         );
-        if (plan.errors.length === 0)
-          await upsertOvertime(manager, organizationId, [
-            ...plan.inserts,
-            ...plan.updates,
-          ]);
+        if (plan.errors.length === 0) {
+          const rows = [...plan.inserts, ...plan.updates];
+          await upsertOvertime(manager, organizationId, rows);
+          if (!request.dryRun)
+            await refreshKpiAggregates(manager, organizationId, {
+              employeeIds: rows.map((row) => row.employeeId),
+              families: ['ot'],
+            });
+        }
         return plan;
       });
     }
@@ -313,11 +340,15 @@ export class ImportsService {
         context,
         existing,
       );
-      if (plan.errors.length === 0)
-        await upsertPay(manager, organizationId, [
-          ...plan.inserts,
-          ...plan.updates,
-        ]);
+      if (plan.errors.length === 0) {
+        const rows = [...plan.inserts, ...plan.updates];
+        await upsertPay(manager, organizationId, rows);
+        if (!request.dryRun)
+          await refreshKpiAggregates(manager, organizationId, {
+            employeeIds: rows.map((row) => row.employeeId),
+            families: ['pay'],
+          });
+      }
       return plan;
     });
   }

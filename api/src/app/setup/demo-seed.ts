@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { analyzePersonTables } from '../../database/analyze';
 import type { Queryable } from '../../database/queryable';
 import { rebuildUnitClosure } from '../imports/import-writer';
+import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
 import { createAccount, createOrganization } from './organization-setup';
 
@@ -156,6 +157,7 @@ export async function loadDemoCity(
   );
   await loadLifeEvents(manager, organizationId, city, employeeIds);
   await analyzePersonTables(manager);
+  await refreshKpiAggregates(manager, organizationId);
   const { firstFiscalYear, lastFiscalYear } = city.options;
   const snapshots: string[] = [];
   for (let fy = firstFiscalYear; fy <= lastFiscalYear; fy++)

@@ -1,0 +1,434 @@
+import { POSTNATAL_LEAVE_DAYS } from '@ikuboard/shared/kpi';
+
+import type { Queryable } from '../../database/queryable';
+
+/*
+ * The derived KPI tables (migration 1795450000000-KpiAggregates) and the one function that keeps
+ * them exact: refreshKpiAggregates. Imports call it in their own transaction, the demo seed and
+ * the benchmark tiers after loading, and the integration suites after inserting datasets directly.
+ *
+ * The facts hold the same populations as the live KPI SQL (*.sql.ts): every statement below is
+ * that SQL with the reference dates of all covered years at once and the scope left open, keeping
+ * the unit and category that place a person in a scope. Every statement takes
+ *   $1 organization, $2 first year, $3 last year, $4 employees (uuid[]; NULL = all of them).
+ */
+
+/** The families of kpi_fact, and the derived (rolled-up) families built from them. */
+export type KpiFactFamily = 'pop' | 'hire' | 'al' | 'pay' | 'ot';
+
+export interface KpiRefreshOptions {
+  /** Only these employees' facts changed (their records or assignments); all when absent. */
+  employeeIds?: readonly string[];
+  /** Only these fact families (and the childcare facts when `childcare`) can have changed. */
+  families?: readonly KpiFactFamily[];
+  childcare?: boolean;
+}
+
+const ALL_FAMILIES: readonly KpiFactFamily[] = [
+  'pop',
+  'hire',
+  'al',
+  'pay',
+  'ot',
+];
+
+const inForce = (a: string, d: string) =>
+  `${a}.valid_from <= ${d} AND (${a}.valid_to IS NULL OR ${a}.valid_to > ${d})`;
+const inService = (e: string, d: string) =>
+  `${e}.hire_date <= ${d} AND (${e}.separation_date IS NULL OR ${e}.separation_date >= ${d})`;
+const fiscalYearOf = (d: string) =>
+  `(extract(year FROM ${d})::int - CASE WHEN extract(month FROM ${d}) < 4 THEN 1 ELSE 0 END)`;
+const someEmployees = (column: string) =>
+  `($4::uuid[] IS NULL OR ${column} = ANY ($4::uuid[]))`;
+
+const FACT_COLUMNS = `organization_id, family, fy, employee_id, unit_id, category, stage_id, gender, k, s1, s2`;
+
+/** Population on Y-04-01 (staff ratios, tenure, separations): s1 = tenure, s2 = separated in the FY. */
+const POP_FACTS = `
+  INSERT INTO kpi_fact (${FACT_COLUMNS})
+  SELECT $1, 'pop', y.fy, e.id, a.org_unit_id, c.code, a.position_stage_id, e.gender, 0,
+         y.fy - ${fiscalYearOf('e.hire_date')} + 1,
+         CASE WHEN e.separation_date <= make_date(y.fy + 1, 3, 31) THEN 1 ELSE 0 END
+    FROM generate_series($2::int, $3::int) AS y (fy)
+    JOIN assignment a ON a.organization_id = $1 AND ${inForce('a', 'make_date(y.fy, 4, 1)')}
+    JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${inService('e', 'make_date(y.fy, 4, 1)')}
+    JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+   WHERE ${someEmployees('a.employee_id')}`;
+
+/** Hires (not 再任用) in the FY, placed by the assignment on the hire date: k = mid-career. */
+const HIRE_FACTS = `
+  INSERT INTO kpi_fact (${FACT_COLUMNS})
+  SELECT $1, 'hire', ${fiscalYearOf('e.hire_date')}, e.id, a.org_unit_id, c.code, NULL, e.gender,
+         CASE WHEN e.is_midcareer THEN 1 ELSE 0 END, 0, 0
+    FROM employee e
+    JOIN assignment a ON a.organization_id = $1 AND a.employee_id = e.id AND ${inForce('a', 'e.hire_date')}
+    JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+   WHERE e.organization_id = $1 AND NOT e.is_rehire AND ${someEmployees('e.id')}
+     AND ${fiscalYearOf('e.hire_date')} BETWEEN $2 AND $3`;
+
+/** Calendar year y, in service all year, placed on 1 January: k = 5-day bucket, s1 = days taken. */
+const ANNUAL_LEAVE_FACTS = `
+  WITH taken AS (
+    SELECT l.employee_id, extract(year FROM l.start_date)::int AS y, sum(l.days) AS days
+      FROM leave_episode l
+     WHERE l.organization_id = $1 AND l.leave_type = 'annual' AND ${someEmployees('l.employee_id')}
+       AND l.start_date >= make_date($2, 1, 1) AND l.start_date <= make_date($3, 12, 31)
+     GROUP BY 1, 2
+  ), pop AS (
+    SELECT y.fy, e.id, e.gender, a.org_unit_id, c.code, coalesce(t.days, 0) AS days
+      FROM generate_series($2::int, $3::int) AS y (fy)
+      JOIN employee e ON e.organization_id = $1 AND e.hire_date <= make_date(y.fy, 1, 1)
+                     AND (e.separation_date IS NULL OR e.separation_date >= make_date(y.fy, 12, 31))
+      JOIN assignment a ON a.organization_id = $1 AND a.employee_id = e.id AND ${inForce('a', 'make_date(y.fy, 1, 1)')}
+      JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+      LEFT JOIN taken t ON t.employee_id = e.id AND t.y = y.fy
+     WHERE ${someEmployees('e.id')}
+  )
+  INSERT INTO kpi_fact (${FACT_COLUMNS})
+  SELECT $1, 'al', fy, id, org_unit_id, code, NULL, gender,
+         CASE WHEN days < 5 THEN 0 WHEN days < 10 THEN 1 WHEN days < 15 THEN 2 WHEN days < 20 THEN 3 ELSE 4 END,
+         days, 0
+    FROM pop`;
+
+/**
+ * Annual pay placed on the later of Y-04-01 and the hire date: s1 = amount, k = the first year of
+ * the tenure band (1, 6, … 31, 36 for 36+; −1 below 1 year), as tenureBandOf reads it.
+ */
+const PAY_FACTS = `
+  INSERT INTO kpi_fact (${FACT_COLUMNS})
+  SELECT $1, 'pay', p.fiscal_year, e.id, a.org_unit_id, c.code, a.position_stage_id, e.gender,
+         CASE WHEN t.tenure < 1 THEN -1 WHEN t.tenure >= 36 THEN 36 ELSE ((t.tenure - 1) / 5) * 5 + 1 END,
+         p.amount, 0
+    FROM annual_pay p
+    JOIN employee e ON e.organization_id = $1 AND e.id = p.employee_id AND e.gender IN ('female', 'male')
+    CROSS JOIN LATERAL (SELECT greatest(make_date(p.fiscal_year, 4, 1), e.hire_date) AS d,
+                               p.fiscal_year - ${fiscalYearOf('e.hire_date')} + 1 AS tenure) AS t
+    JOIN assignment a ON a.organization_id = $1 AND a.employee_id = e.id AND ${inForce('a', 't.d')}
+    JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+   WHERE p.organization_id = $1 AND p.fiscal_year BETWEEN $2 AND $3 AND ${someEmployees('p.employee_id')}`;
+
+/**
+ * Overtime: one row per person, FY, unit and category under which the person is eligible (the
+ * population on a month's 1st with a non-manager stage); mask = those months. The person-level
+ * figures (all 12 months, a missing month is 0 h) are repeated on each of the person's rows.
+ */
+const OVERTIME_FACTS = `
+  WITH m AS (
+    SELECT y.fy, i, (make_date(y.fy, 4, 1) + make_interval(months => i))::date AS d
+      FROM generate_series($2::int, $3::int) AS y (fy) CROSS JOIN generate_series(0, 11) AS i
+  ), seg AS (
+    SELECT m.fy, a.employee_id, a.org_unit_id, c.code AS category, bit_or(1 << m.i) AS mask
+      FROM m
+      JOIN assignment a ON a.organization_id = $1 AND ${inForce('a', 'm.d')}
+      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${inService('e', 'm.d')}
+      JOIN position_stage s ON s.organization_id = $1 AND s.id = a.position_stage_id AND NOT s.is_manager
+      JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+     WHERE ${someEmployees('a.employee_id')}
+     GROUP BY 1, 2, 3, 4
+  ), person AS (
+    SELECT fy, employee_id, count(DISTINCT category) > 1 AS multi FROM seg GROUP BY 1, 2
+  ), recorded AS (
+    SELECT o.employee_id, o.month, o.hours
+      FROM overtime_month o
+     WHERE o.organization_id = $1 AND ${someEmployees('o.employee_id')}
+       AND o.month >= make_date($2, 4, 1) AND o.month < make_date($3 + 1, 4, 1)
+  ), series AS (
+    SELECT p.fy, p.employee_id, m.i, coalesce(r.hours, 0) AS h
+      FROM person p
+      JOIN m ON m.fy = p.fy
+      LEFT JOIN recorded r ON r.employee_id = p.employee_id AND r.month = m.d
+  ), windows AS (
+    SELECT fy, employee_id, i, h,
+           sum(h) OVER w2 AS s2, sum(h) OVER w3 AS s3, sum(h) OVER w4 AS s4, sum(h) OVER w5 AS s5,
+           sum(h) OVER w6 AS s6
+      FROM series
+    WINDOW w2 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 1 PRECEDING),
+           w3 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 2 PRECEDING),
+           w4 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 3 PRECEDING),
+           w5 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 4 PRECEDING),
+           w6 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 5 PRECEDING)
+  ), stats AS (
+    SELECT fy, employee_id, array_agg(h ORDER BY i) AS hours, sum(h) AS total,
+           bit_or(CASE WHEN h > 45 THEN 1 << i ELSE 0 END) AS m45,
+           bit_or(CASE WHEN h >= 100 THEN 1 << i ELSE 0 END) AS m100,
+           bool_or((i >= 1 AND s2 > 160) OR (i >= 2 AND s3 > 240) OR (i >= 3 AND s4 > 320)
+                   OR (i >= 4 AND s5 > 400) OR (i >= 5 AND s6 > 480)) AS avg80
+      FROM windows GROUP BY fy, employee_id
+  )
+  INSERT INTO kpi_fact (${FACT_COLUMNS}, mask, m45, m100, hours, multi)
+  SELECT $1, 'ot', seg.fy, seg.employee_id, seg.org_unit_id, seg.category, NULL, '', 0,
+         st.total, CASE WHEN st.avg80 THEN 1 ELSE 0 END, seg.mask, st.m45, st.m100, st.hours, p.multi
+    FROM seg
+    JOIN person p ON p.fy = seg.fy AND p.employee_id = seg.employee_id
+    JOIN stats st ON st.fy = seg.fy AND st.employee_id = seg.employee_id`;
+
+const FACTS: Record<KpiFactFamily, string> = {
+  pop: POP_FACTS,
+  hire: HIRE_FACTS,
+  al: ANNUAL_LEAVE_FACTS,
+  pay: PAY_FACTS,
+  ot: OVERTIME_FACTS,
+};
+
+/** The facts of the chosen employees and families, each with every root it rolls up to (NULL = all). */
+const factsWithRoots = (families: string) => `
+  SELECT f.*, NULL::uuid AS root FROM kpi_fact f
+   WHERE f.organization_id = $1 AND f.family IN (${families}) AND ${someEmployees('f.employee_id')}
+  UNION ALL
+  SELECT f.*, cl.ancestor_id FROM kpi_fact f
+    JOIN org_unit_closure cl ON cl.organization_id = $1 AND cl.descendant_id = f.unit_id
+   WHERE f.organization_id = $1 AND f.family IN (${families}) AND ${someEmployees('f.employee_id')}`;
+
+/** Overtime person counts, the measures as keys k: 0 over45, 1 over360, 2 over100, 3 over720, 4 over45×7+, 5 avg80. */
+const OVERTIME_PERSON_MEASURES = [
+  '(m & m45) <> 0',
+  'total > 360',
+  '(m & m100) <> 0',
+  'total > 720',
+  'bit_count((m & m45)::bit(12)) > 6',
+  'avg80',
+];
+
+/**
+ * The summed contribution of the chosen employees' facts to kpi_rollup, one row per key. Families
+ * 'pop', 'hire', 'al' and 'pay' add up; 'otm' is the monthly overtime (k = month, n = eligible,
+ * s1 = hours); 'otp' the overtime person counts of those who keep one category all year (the
+ * others, a handful, are counted from kpi_fact on every request: OVERTIME_RESIDUAL_SQL).
+ */
+function contributionSql(families: readonly KpiFactFamily[]): string[] {
+  const parts: string[] = [];
+  const additive = families.filter((f) => f !== 'ot');
+  if (additive.length > 0)
+    parts.push(`
+      SELECT family, root, fy, category, stage_id, gender, k, count(*) AS n, sum(s1) AS s1, sum(s2) AS s2
+        FROM (${factsWithRoots(additive.map((f) => `'${f}'`).join(', '))}) x
+       GROUP BY family, root, fy, category, stage_id, gender, k`);
+  if (families.includes('ot')) {
+    parts.push(`
+      SELECT 'otm', root, fy, category, NULL::uuid, '', i, count(*), sum(hours[i + 1]), 0
+        FROM (${factsWithRoots(`'ot'`)}) x
+        CROSS JOIN generate_series(0, 11) AS i
+       WHERE (mask & (1 << i)) <> 0
+       GROUP BY root, fy, category, i`);
+    parts.push(`
+      WITH person AS (
+        SELECT root, fy, employee_id, category, bit_or(mask) AS m, max(m45) AS m45, max(m100) AS m100,
+               max(s1) AS total, bool_or(s2 = 1) AS avg80
+          FROM (${factsWithRoots(`'ot'`)}) x
+         WHERE NOT multi
+         GROUP BY root, fy, employee_id, category
+      )
+      SELECT 'otp', root, fy, category, NULL::uuid, '', k, count(*), 0, 0
+        FROM person
+        CROSS JOIN LATERAL (VALUES ${OVERTIME_PERSON_MEASURES.map((condition, k) => `(${k}, ${condition})`).join(', ')}) AS v (k, hit)
+       WHERE hit
+       GROUP BY root, fy, category, k`);
+  }
+  return parts;
+}
+
+const ROLLUP_COLUMNS = `organization_id, family, unit_id, fy, category, stage_id, gender, k, n, s1, s2`;
+
+async function applyContribution(
+  db: Queryable,
+  parameters: unknown[],
+  families: readonly KpiFactFamily[],
+  sign: 1 | -1,
+  fresh: boolean,
+): Promise<void> {
+  for (const part of contributionSql(families)) {
+    await db.query(
+      `INSERT INTO kpi_rollup AS r (${ROLLUP_COLUMNS})
+       SELECT $1, c.* FROM (
+         SELECT family, root, fy, category, stage_id, gender, k, ${sign} * n, ${sign} * s1, ${sign} * s2
+           FROM (${part}) AS c0 (family, root, fy, category, stage_id, gender, k, n, s1, s2)
+          WHERE $2::int IS NOT NULL AND $3::int IS NOT NULL) AS c
+       ${fresh ? '' : 'ON CONFLICT ON CONSTRAINT uq_kpi_rollup DO UPDATE SET n = r.n + excluded.n, s1 = r.s1 + excluded.s1, s2 = r.s2 + excluded.s2'}`,
+      parameters,
+    );
+  }
+}
+
+/** Childcare facts: the same pairs and populations as childcare.sql.ts, for every year at once. */
+const CHILDCARE_FACTS = `
+WITH child_leave AS (
+  SELECT l.employee_id, l.child_id, l.leave_type, l.start_date, l.days,
+         l.leave_type IN ('childcare', 'birth_childcare') AS is_childcare,
+         extract(year FROM (l.start_date - interval '3 months'))::int AS y
+    FROM leave_episode l
+   WHERE l.organization_id = $1 AND ${someEmployees('l.employee_id')}
+     AND l.leave_type IN ('childcare', 'birth_childcare', 'spouse_birth', 'childcare_participation')
+), eligible AS (
+  SELECT extract(year FROM ((CASE WHEN e.gender = 'female' THEN ch.birth_date + ${POSTNATAL_LEAVE_DAYS} ELSE ch.birth_date END) - interval '3 months'))::int AS y,
+         ch.employee_id, ch.id AS child_id, e.gender, a.org_unit_id, c.code
+    FROM child ch
+    JOIN employee e ON e.organization_id = $1 AND e.id = ch.employee_id AND e.gender IN ('female', 'male')
+                   AND ${inService('e', 'ch.birth_date')}
+    JOIN assignment a ON a.organization_id = $1 AND a.employee_id = e.id AND ${inForce('a', 'ch.birth_date')}
+    JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+   WHERE ch.organization_id = $1 AND ${someEmployees('ch.employee_id')}
+), father_use AS (
+  SELECT el.employee_id, el.child_id,
+         coalesce(bool_or(cl.is_childcare), false) AS childcare,
+         coalesce(bool_or(cl.leave_type = 'spouse_birth'), false) AS spouse_birth,
+         coalesce(bool_or(cl.leave_type = 'childcare_participation'), false) AS participation,
+         coalesce(sum(cl.days) FILTER (WHERE cl.leave_type IN ('spouse_birth', 'childcare_participation')), 0)
+           AS paternity_days
+    FROM (SELECT DISTINCT employee_id, child_id FROM eligible WHERE gender = 'male') el
+    LEFT JOIN child_leave cl ON cl.employee_id = el.employee_id AND cl.child_id = el.child_id
+   GROUP BY el.employee_id, el.child_id
+), first_childcare AS (
+  SELECT employee_id, child_id, min(start_date) AS first_start
+    FROM child_leave WHERE is_childcare GROUP BY employee_id, child_id
+), year_pair AS (
+  SELECT y, employee_id, child_id, min(start_date) AS first_in_year, sum(days) AS days
+    FROM child_leave WHERE is_childcare GROUP BY y, employee_id, child_id
+), inserted_eligible AS (
+  INSERT INTO kpi_childcare_fact (organization_id, fy, kind, employee_id, child_id, gender, unit_id, category,
+                                  childcare, spouse_birth, participation, paternity_days)
+  SELECT $1, el.y, 'e', el.employee_id, el.child_id, el.gender, el.org_unit_id, el.code,
+         coalesce(fu.childcare, false), coalesce(fu.spouse_birth, false), coalesce(fu.participation, false),
+         coalesce(fu.paternity_days, 0)
+    FROM eligible el
+    LEFT JOIN father_use fu ON el.gender = 'male' AND fu.employee_id = el.employee_id AND fu.child_id = el.child_id
+)
+INSERT INTO kpi_childcare_fact (organization_id, fy, kind, employee_id, child_id, gender, unit_id, category, days, started)
+SELECT $1, yp.y, 'p', yp.employee_id, yp.child_id, e.gender, a.org_unit_id, c.code, yp.days,
+       fc.first_start = yp.first_in_year
+  FROM year_pair yp
+  JOIN first_childcare fc ON fc.employee_id = yp.employee_id AND fc.child_id = yp.child_id
+  JOIN employee e ON e.organization_id = $1 AND e.id = yp.employee_id AND e.gender IN ('female', 'male')
+                 AND ${inService('e', 'yp.first_in_year')}
+  JOIN assignment a ON a.organization_id = $1 AND a.employee_id = e.id AND ${inForce('a', 'yp.first_in_year')}
+  JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+ WHERE $2::int IS NOT NULL AND $3::int IS NOT NULL`;
+
+/**
+ * The years the facts cover: from the year before the first assignment to the year after the last
+ * dated record (and at least next year). Outside them the KPI SQL runs live (an open assignment
+ * keeps people in the population forever, so no table can hold every year).
+ */
+const COVERED_YEARS = `
+  SELECT
+    (SELECT extract(year FROM min(valid_from))::int - 1 FROM assignment WHERE organization_id = $1) AS first,
+    greatest(
+      extract(year FROM current_date)::int,
+      (SELECT extract(year FROM max(greatest(valid_from, coalesce(valid_to, valid_from))))::int FROM assignment WHERE organization_id = $1),
+      (SELECT extract(year FROM max(greatest(hire_date, coalesce(separation_date, hire_date))))::int FROM employee WHERE organization_id = $1),
+      (SELECT extract(year FROM max(start_date))::int FROM leave_episode WHERE organization_id = $1),
+      (SELECT extract(year FROM max(month))::int FROM overtime_month WHERE organization_id = $1),
+      (SELECT max(fiscal_year) FROM annual_pay WHERE organization_id = $1)
+    ) + 1 AS last`;
+
+/**
+ * Brings the derived KPI tables of one organization up to date, inside the caller's transaction.
+ * With `employeeIds` only those people's facts are replaced and their old contribution to the
+ * roll-ups is subtracted and the new one added (the import of 1,000 leave rows touches a few
+ * thousand rows); without, the organization's derived rows are rebuilt. Either way every figure
+ * read afterwards equals the live SQL over the person tables.
+ */
+export async function refreshKpiAggregates(
+  db: Queryable,
+  organizationId: string,
+  options: KpiRefreshOptions = {},
+): Promise<void> {
+  const [years] = (await db.query(COVERED_YEARS, [organizationId])) as {
+    first: number | null;
+    last: number;
+  }[];
+  const [state] = (await db.query(
+    `SELECT first_fy, last_fy FROM kpi_refresh_state WHERE organization_id = $1`,
+    [organizationId],
+  )) as { first_fy: number; last_fy: number }[];
+  if (years.first === null) {
+    await clear(db, organizationId);
+    return;
+  }
+  const first = Math.min(years.first, state?.first_fy ?? years.first);
+  const last = Math.max(years.last, state?.last_fy ?? years.last);
+  const incremental =
+    options.employeeIds !== undefined &&
+    state !== undefined &&
+    state.first_fy === first &&
+    state.last_fy === last;
+  if (!incremental) {
+    await clear(db, organizationId);
+    const parameters = [organizationId, first, last, null];
+    for (const family of ALL_FAMILIES)
+      await db.query(FACTS[family], parameters);
+    await db.query(CHILDCARE_FACTS, parameters);
+    await applyContribution(db, parameters, ALL_FAMILIES, 1, true);
+    await db.query(
+      `INSERT INTO kpi_refresh_state (organization_id, first_fy, last_fy) VALUES ($1, $2, $3)`,
+      [organizationId, first, last],
+    );
+    // Sampled statistics, so the planner reads the fresh tables through their indexes.
+    await db.query(`ANALYZE kpi_rollup, kpi_fact, kpi_childcare_fact`);
+    return;
+  }
+  const employeeIds = [...new Set(options.employeeIds)];
+  if (employeeIds.length === 0) return;
+  const families = options.families ?? ALL_FAMILIES;
+  const parameters = [organizationId, first, last, employeeIds];
+  if (families.length > 0) {
+    await applyContribution(db, parameters, families, -1, false);
+    await db.query(
+      `DELETE FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) AND family = ANY ($3::text[])`,
+      [organizationId, employeeIds, families],
+    );
+    for (const family of families) await db.query(FACTS[family], parameters);
+    await applyContribution(db, parameters, families, 1, false);
+    await db.query(
+      `DELETE FROM kpi_rollup WHERE organization_id = $1 AND n = 0 AND s1 = 0 AND s2 = 0`,
+      [organizationId],
+    );
+  }
+  if (options.childcare ?? options.families === undefined) {
+    await db.query(
+      `DELETE FROM kpi_childcare_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])`,
+      [organizationId, employeeIds],
+    );
+    await db.query(CHILDCARE_FACTS, parameters);
+  }
+  await db.query(
+    `UPDATE kpi_refresh_state SET refreshed_at = now() WHERE organization_id = $1`,
+    [organizationId],
+  );
+}
+
+async function clear(db: Queryable, organizationId: string): Promise<void> {
+  for (const table of [
+    'kpi_rollup',
+    'kpi_fact',
+    'kpi_childcare_fact',
+    'kpi_refresh_state',
+  ])
+    await db.query(`DELETE FROM ${table} WHERE organization_id = $1`, [
+      organizationId,
+    ]);
+}
+
+/** The years [first, last] an organization's derived tables cover, or null when it has none. */
+export async function coveredYears(
+  db: Queryable,
+  organizationId: string,
+): Promise<{ first: number; last: number } | null> {
+  const rows = (await db.query(
+    `SELECT first_fy, last_fy FROM kpi_refresh_state WHERE organization_id = $1`,
+    [organizationId],
+  )) as { first_fy: number; last_fy: number }[];
+  return rows[0] ? { first: rows[0].first_fy, last: rows[0].last_fy } : null;
+}
+
+/** Whether every year asked lies in the covered years. */
+export async function aggregatesCover(
+  db: Queryable,
+  organizationId: string,
+  years: readonly number[],
+): Promise<boolean> {
+  const covered = await coveredYears(db, organizationId);
+  return (
+    covered !== null &&
+    years.every((year) => year >= covered.first && year <= covered.last)
+  );
+}
