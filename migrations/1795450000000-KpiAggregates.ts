@@ -9,7 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   reference date(s): the person-level facts of a KPI family with the unit and category that
  *   place the person in a scope.
  * - kpi_rollup: the facts summed per family × year × subtree root (unit_id; NULL = the whole
- *   organization) × category × stage × gender × key. A KPI for any subtree reads a few hundred rows.
+ *   organization; units with sub-units) × category × stage × gender × key. A KPI for any subtree
+ *   reads a few hundred rows; a unit without sub-units reads its own few facts.
  * - kpi_childcare_fact: births and childcare-leave pairs with the parent's unit and category, read
  *   directly (person counts there are distinct over children, so they do not add up over units).
  * - kpi_refresh_state: the fiscal years the facts cover; outside them the KPI SQL runs live.
@@ -49,6 +50,8 @@ export class KpiAggregates1795450000000 implements MigrationInterface {
       );
       CREATE INDEX ix_kpi_fact_employee ON kpi_fact (organization_id, employee_id);
       CREATE INDEX ix_kpi_fact_multi ON kpi_fact (organization_id, fy) WHERE multi;
+      -- a unit without sub-units is read from its facts
+      CREATE INDEX ix_kpi_fact_unit ON kpi_fact (organization_id, unit_id, family, fy);
 
       CREATE TABLE kpi_rollup (
         organization_id uuid NOT NULL REFERENCES organization (id) ON DELETE CASCADE,

@@ -288,7 +288,12 @@ export class ImportsService {
                 (leave) => leave.employeeId,
               ),
               families: ['al'],
-              childcare: true,
+              // Only child-linked leave (and new children) can change the childcare facts.
+              childcare:
+                plan.newChildren.length > 0 ||
+                [...plan.inserts, ...plan.updates].some(
+                  (leave) => leave.childId !== null,
+                ),
             });
         }
         return plan;

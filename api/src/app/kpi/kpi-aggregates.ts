@@ -41,6 +41,23 @@ const fiscalYearOf = (d: string) =>
 const someEmployees = (column: string) =>
   `($4::uuid[] IS NULL OR ${column} = ANY ($4::uuid[]))`;
 
+/**
+ * The years y in [$2, $3] whose date make_date(y, month, 1) the assignment `a` is in force on,
+ * generated from the assignment itself (one index-free pass over the assignments instead of a
+ * range probe per year).
+ */
+const yearsInForce = (a: string, month: number) => `generate_series(
+      greatest($2::int, extract(year FROM ${a}.valid_from)::int
+        + CASE WHEN ${a}.valid_from <= make_date(extract(year FROM ${a}.valid_from)::int, ${month}, 1) THEN 0 ELSE 1 END),
+      least($3::int, CASE WHEN ${a}.valid_to IS NULL THEN $3::int ELSE extract(year FROM ${a}.valid_to)::int
+        - CASE WHEN ${a}.valid_to > make_date(extract(year FROM ${a}.valid_to)::int, ${month}, 1) THEN 0 ELSE 1 END END))`;
+
+/** The 1sts of months from April of $2 to March after $3 that the assignment `a` is in force on. */
+const monthsInForce = (a: string) => `generate_series(
+      greatest(make_date($2::int, 4, 1), date_trunc('month', ${a}.valid_from + interval '1 month' - interval '1 day')::date),
+      least(make_date($3::int + 1, 3, 1), coalesce(${a}.valid_to - 1, make_date($3::int + 1, 3, 1))),
+      interval '1 month')`;
+
 const FACT_COLUMNS = `organization_id, family, fy, employee_id, unit_id, category, stage_id, gender, k, s1, s2`;
 
 /** Population on Y-04-01 (staff ratios, tenure, separations): s1 = tenure, s2 = separated in the FY. */
@@ -49,11 +66,11 @@ const POP_FACTS = `
   SELECT $1, 'pop', y.fy, e.id, a.org_unit_id, c.code, a.position_stage_id, e.gender, 0,
          y.fy - ${fiscalYearOf('e.hire_date')} + 1,
          CASE WHEN e.separation_date <= make_date(y.fy + 1, 3, 31) THEN 1 ELSE 0 END
-    FROM generate_series($2::int, $3::int) AS y (fy)
-    JOIN assignment a ON a.organization_id = $1 AND ${inForce('a', 'make_date(y.fy, 4, 1)')}
+    FROM assignment a
+    CROSS JOIN LATERAL ${yearsInForce('a', 4)} AS y (fy)
     JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${inService('e', 'make_date(y.fy, 4, 1)')}
     JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
-   WHERE ${someEmployees('a.employee_id')}`;
+   WHERE a.organization_id = $1 AND ${someEmployees('a.employee_id')}`;
 
 /** Hires (not 再任用) in the FY, placed by the assignment on the hire date: k = mid-career. */
 const HIRE_FACTS = `
@@ -76,13 +93,13 @@ const ANNUAL_LEAVE_FACTS = `
      GROUP BY 1, 2
   ), pop AS (
     SELECT y.fy, e.id, e.gender, a.org_unit_id, c.code, coalesce(t.days, 0) AS days
-      FROM generate_series($2::int, $3::int) AS y (fy)
-      JOIN employee e ON e.organization_id = $1 AND e.hire_date <= make_date(y.fy, 1, 1)
+      FROM assignment a
+      CROSS JOIN LATERAL ${yearsInForce('a', 1)} AS y (fy)
+      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND e.hire_date <= make_date(y.fy, 1, 1)
                      AND (e.separation_date IS NULL OR e.separation_date >= make_date(y.fy, 12, 31))
-      JOIN assignment a ON a.organization_id = $1 AND a.employee_id = e.id AND ${inForce('a', 'make_date(y.fy, 1, 1)')}
       JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
       LEFT JOIN taken t ON t.employee_id = e.id AND t.y = y.fy
-     WHERE ${someEmployees('e.id')}
+     WHERE a.organization_id = $1 AND ${someEmployees('a.employee_id')}
   )
   INSERT INTO kpi_fact (${FACT_COLUMNS})
   SELECT $1, 'al', fy, id, org_unit_id, code, NULL, gender,
@@ -117,13 +134,14 @@ const OVERTIME_FACTS = `
     SELECT y.fy, i, (make_date(y.fy, 4, 1) + make_interval(months => i))::date AS d
       FROM generate_series($2::int, $3::int) AS y (fy) CROSS JOIN generate_series(0, 11) AS i
   ), seg AS (
-    SELECT m.fy, a.employee_id, a.org_unit_id, c.code AS category, bit_or(1 << m.i) AS mask
-      FROM m
-      JOIN assignment a ON a.organization_id = $1 AND ${inForce('a', 'm.d')}
-      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${inService('e', 'm.d')}
+    SELECT ${fiscalYearOf('md.d')} AS fy, a.employee_id, a.org_unit_id, c.code AS category,
+           bit_or(1 << ((extract(month FROM md.d)::int + 8) % 12)) AS mask
+      FROM assignment a
+      CROSS JOIN LATERAL (SELECT d::date AS d FROM ${monthsInForce('a')} AS g (d)) AS md
+      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${inService('e', 'md.d')}
       JOIN position_stage s ON s.organization_id = $1 AND s.id = a.position_stage_id AND NOT s.is_manager
       JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
-     WHERE ${someEmployees('a.employee_id')}
+     WHERE a.organization_id = $1 AND ${someEmployees('a.employee_id')}
      GROUP BY 1, 2, 3, 4
   ), person AS (
     SELECT fy, employee_id, count(DISTINCT category) > 1 AS multi FROM seg GROUP BY 1, 2
@@ -170,14 +188,29 @@ const FACTS: Record<KpiFactFamily, string> = {
   ot: OVERTIME_FACTS,
 };
 
-/** The facts of the chosen employees and families, each with every root it rolls up to (NULL = all). */
-const factsWithRoots = (families: string) => `
-  SELECT f.*, NULL::uuid AS root FROM kpi_fact f
-   WHERE f.organization_id = $1 AND f.family IN (${families}) AND ${someEmployees('f.employee_id')}
+/**
+ * Units with sub-units are subtree roots in kpi_rollup; a unit without (a 係 of a dozen people) is
+ * read straight from kpi_fact (kpiSource), which keeps the roll-ups a fraction of the facts.
+ */
+const PARENT_UNIT = (unit: string) =>
+  `EXISTS (SELECT 1 FROM org_unit child WHERE child.organization_id = $1 AND child.parent_id = ${unit})`;
+
+/**
+ * Rolls per-unit sums up to every subtree root: the rows of `base` (with unit_id and the key
+ * columns) summed for the whole organization (root NULL) and for each ancestor of their unit.
+ * Summing per unit first keeps the closure join to a few rows per unit.
+ */
+const rollUp = (base: string, keys: string) => `
+  WITH base AS (${base})
+  SELECT NULL::uuid AS root, ${keys}, sum(n) AS n, sum(s1) AS s1, sum(s2) AS s2 FROM base GROUP BY ${keys}
   UNION ALL
-  SELECT f.*, cl.ancestor_id FROM kpi_fact f
-    JOIN org_unit_closure cl ON cl.organization_id = $1 AND cl.descendant_id = f.unit_id
-   WHERE f.organization_id = $1 AND f.family IN (${families}) AND ${someEmployees('f.employee_id')}`;
+  SELECT cl.ancestor_id, ${keys.replace(/(^|, )/g, '$1base.')}, sum(n), sum(s1), sum(s2)
+    FROM base JOIN org_unit_closure cl ON cl.organization_id = $1 AND cl.descendant_id = base.unit_id
+                                      AND ${PARENT_UNIT('cl.ancestor_id')}
+   GROUP BY cl.ancestor_id, ${keys.replace(/(^|, )/g, '$1base.')}`;
+
+const chosenFacts = (families: string) =>
+  `f.organization_id = $1 AND f.family IN (${families}) AND ${someEmployees('f.employee_id')}`;
 
 /** Overtime person counts, the measures as keys k: 0 over45, 1 over360, 2 over100, 3 over720, 4 over45×7+, 5 avg80. */
 const OVERTIME_PERSON_MEASURES = [
@@ -188,41 +221,72 @@ const OVERTIME_PERSON_MEASURES = [
   'bit_count((m & m45)::bit(12)) > 6',
   'avg80',
 ];
+const overtimeMeasures = `(VALUES ${OVERTIME_PERSON_MEASURES.map((condition, k) => `(${k}, ${condition})`).join(', ')}) AS v (k, hit)`;
 
 /**
- * The summed contribution of the chosen employees' facts to kpi_rollup, one row per key. Families
- * 'pop', 'hire', 'al' and 'pay' add up; 'otm' is the monthly overtime (k = month, n = eligible,
- * s1 = hours); 'otp' the overtime person counts of those who keep one category all year (the
- * others, a handful, are counted from kpi_fact on every request: OVERTIME_RESIDUAL_SQL).
+ * The contribution of the chosen employees' facts to kpi_rollup, as row sets with the columns
+ * (root, family, fy, category, stage_id, gender, k, n, s1, s2). Families 'pop', 'hire', 'al' and
+ * 'pay' add up; 'otm' is the monthly overtime (k = month, n = eligible, s1 = hours); 'otp' the
+ * overtime person counts of those who keep one category all year (the others, a handful, are
+ * counted from kpi_fact on every request: OVERTIME_RESIDUAL_SQL in workforce.sql.ts). A person
+ * eligible in one unit all year counts under its ancestors as is; one who moved is counted per
+ * root over the months under it.
  */
-function contributionSql(families: readonly KpiFactFamily[]): string[] {
+export function contributionSql(families: readonly KpiFactFamily[]): string[] {
   const parts: string[] = [];
   const additive = families.filter((f) => f !== 'ot');
   if (additive.length > 0)
-    parts.push(`
-      SELECT family, root, fy, category, stage_id, gender, k, count(*) AS n, sum(s1) AS s1, sum(s2) AS s2
-        FROM (${factsWithRoots(additive.map((f) => `'${f}'`).join(', '))}) x
-       GROUP BY family, root, fy, category, stage_id, gender, k`);
+    parts.push(
+      rollUp(
+        `SELECT family, fy, unit_id, category, stage_id, gender, k, count(*) AS n, sum(s1) AS s1, sum(s2) AS s2
+           FROM kpi_fact f WHERE ${chosenFacts(additive.map((f) => `'${f}'`).join(', '))}
+          GROUP BY family, fy, unit_id, category, stage_id, gender, k`,
+        'family, fy, category, stage_id, gender, k',
+      ),
+    );
   if (families.includes('ot')) {
+    parts.push(
+      rollUp(
+        `SELECT 'otm'::text AS family, f.fy, f.unit_id, f.category, NULL::uuid AS stage_id, ''::text AS gender, i AS k,
+                count(*) AS n, sum(f.hours[i + 1]) AS s1, 0::numeric AS s2
+           FROM kpi_fact f CROSS JOIN generate_series(0, 11) AS i
+          WHERE ${chosenFacts(`'ot'`)} AND (f.mask & (1 << i)) <> 0
+          GROUP BY f.fy, f.unit_id, f.category, i`,
+        'family, fy, category, stage_id, gender, k',
+      ),
+    );
+    const segments = `
+      SELECT f.*, count(*) OVER (PARTITION BY f.fy, f.employee_id) AS segments
+        FROM kpi_fact f WHERE ${chosenFacts(`'ot'`)} AND NOT f.multi`;
+    parts.push(
+      rollUp(
+        `SELECT 'otp'::text AS family, x.fy, x.unit_id, x.category, NULL::uuid AS stage_id, ''::text AS gender, v.k,
+                count(*) AS n, 0::numeric AS s1, 0::numeric AS s2
+           FROM (SELECT fy, unit_id, category, mask AS m, m45, m100, s1 AS total, s2 = 1 AS avg80
+                   FROM (${segments}) sg WHERE segments = 1) x
+           CROSS JOIN LATERAL ${overtimeMeasures}
+          WHERE v.hit
+          GROUP BY x.fy, x.unit_id, x.category, v.k`,
+        'family, fy, category, stage_id, gender, k',
+      ),
+    );
     parts.push(`
-      SELECT 'otm', root, fy, category, NULL::uuid, '', i, count(*), sum(hours[i + 1]), 0
-        FROM (${factsWithRoots(`'ot'`)}) x
-        CROSS JOIN generate_series(0, 11) AS i
-       WHERE (mask & (1 << i)) <> 0
-       GROUP BY root, fy, category, i`);
-    parts.push(`
-      WITH person AS (
+      WITH moved AS (SELECT * FROM (${segments}) sg WHERE segments > 1),
+      rooted AS (
+        SELECT NULL::uuid AS root, moved.* FROM moved
+        UNION ALL
+        SELECT cl.ancestor_id, moved.* FROM moved
+          JOIN org_unit_closure cl ON cl.organization_id = $1 AND cl.descendant_id = moved.unit_id
+                                   AND ${PARENT_UNIT('cl.ancestor_id')}
+      ), person AS (
         SELECT root, fy, employee_id, category, bit_or(mask) AS m, max(m45) AS m45, max(m100) AS m100,
                max(s1) AS total, bool_or(s2 = 1) AS avg80
-          FROM (${factsWithRoots(`'ot'`)}) x
-         WHERE NOT multi
-         GROUP BY root, fy, employee_id, category
+          FROM rooted GROUP BY root, fy, employee_id, category
       )
-      SELECT 'otp', root, fy, category, NULL::uuid, '', k, count(*), 0, 0
-        FROM person
-        CROSS JOIN LATERAL (VALUES ${OVERTIME_PERSON_MEASURES.map((condition, k) => `(${k}, ${condition})`).join(', ')}) AS v (k, hit)
-       WHERE hit
-       GROUP BY root, fy, category, k`);
+      SELECT root, 'otp'::text, fy, category, NULL::uuid, ''::text, v.k, count(*), 0::numeric, 0::numeric
+        FROM person CROSS JOIN LATERAL ${overtimeMeasures}
+       WHERE v.hit
+       GROUP BY root, fy, category, v.k`);
   }
   return parts;
 }
@@ -236,17 +300,16 @@ async function applyContribution(
   sign: 1 | -1,
   fresh: boolean,
 ): Promise<void> {
-  for (const part of contributionSql(families)) {
-    await db.query(
-      `INSERT INTO kpi_rollup AS r (${ROLLUP_COLUMNS})
-       SELECT $1, c.* FROM (
-         SELECT family, root, fy, category, stage_id, gender, k, ${sign} * n, ${sign} * s1, ${sign} * s2
-           FROM (${part}) AS c0 (family, root, fy, category, stage_id, gender, k, n, s1, s2)
-          WHERE $2::int IS NOT NULL AND $3::int IS NOT NULL) AS c
-       ${fresh ? '' : 'ON CONFLICT ON CONSTRAINT uq_kpi_rollup DO UPDATE SET n = r.n + excluded.n, s1 = r.s1 + excluded.s1, s2 = r.s2 + excluded.s2'}`,
-      parameters,
-    );
-  }
+  const parts = contributionSql(families);
+  await db.query(
+    `INSERT INTO kpi_rollup AS r (${ROLLUP_COLUMNS})
+     SELECT $1, family, root, fy, category, stage_id, gender, k, ${sign} * sum(n), ${sign} * sum(s1), ${sign} * sum(s2)
+       FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) AS c (root, family, fy, category, stage_id, gender, k, n, s1, s2)
+      WHERE $2::int IS NOT NULL AND $3::int IS NOT NULL
+      GROUP BY family, root, fy, category, stage_id, gender, k
+     ${fresh ? '' : 'ON CONFLICT ON CONSTRAINT uq_kpi_rollup DO UPDATE SET n = r.n + excluded.n, s1 = r.s1 + excluded.s1, s2 = r.s2 + excluded.s2'}`,
+    parameters,
+  );
 }
 
 /** Childcare facts: the same pairs and populations as childcare.sql.ts, for every year at once. */
@@ -304,13 +367,15 @@ SELECT $1, yp.y, 'p', yp.employee_id, yp.child_id, e.gender, a.org_unit_id, c.co
  WHERE $2::int IS NOT NULL AND $3::int IS NOT NULL`;
 
 /**
- * The years the facts cover: from the year before the first assignment to the year after the last
- * dated record (and at least next year). Outside them the KPI SQL runs live (an open assignment
+ * The years the facts cover: from the year before the first roster snapshot (the first assignment
+ * when there is none) to the year after the last dated record (and at least next year). Outside them the KPI SQL runs live (an open assignment
  * keeps people in the population forever, so no table can hold every year).
  */
 const COVERED_YEARS = `
   SELECT
-    (SELECT extract(year FROM min(valid_from))::int - 1 FROM assignment WHERE organization_id = $1) AS first,
+    coalesce(
+      (SELECT ${fiscalYearOf('min(as_of)')} - 1 FROM roster_snapshot WHERE organization_id = $1),
+      (SELECT extract(year FROM min(valid_from))::int - 1 FROM assignment WHERE organization_id = $1)) AS first,
     greatest(
       extract(year FROM current_date)::int,
       (SELECT extract(year FROM max(greatest(valid_from, coalesce(valid_to, valid_from))))::int FROM assignment WHERE organization_id = $1),
@@ -352,6 +417,8 @@ export async function refreshKpiAggregates(
     state.first_fy === first &&
     state.last_fy === last;
   if (!incremental) {
+    // Hash aggregates of a whole organization stay in memory (the setting ends with the transaction).
+    await db.query(`SET LOCAL work_mem = '256MB'`);
     await clear(db, organizationId);
     const parameters = [organizationId, first, last, null];
     for (const family of ALL_FAMILIES)
@@ -431,4 +498,57 @@ export async function aggregatesCover(
     covered !== null &&
     years.every((year) => year >= covered.first && year <= covered.last)
   );
+}
+
+/** How a KPI request reads the derived tables: the roll-ups, or a leaf unit's facts. */
+export interface KpiSource {
+  leaf: boolean;
+}
+
+/**
+ * Null when the years asked are not all covered (the KPI SQL then runs live over the person
+ * tables); otherwise whether the unit is a leaf, read from kpi_fact instead of kpi_rollup.
+ */
+export async function kpiSource(
+  db: Queryable,
+  organizationId: string,
+  unitId: string | null,
+  years: readonly number[],
+): Promise<KpiSource | null> {
+  const rows = (await db.query(
+    `SELECT s.first_fy, s.last_fy,
+            $2::uuid IS NOT NULL AND NOT EXISTS
+              (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = $2::uuid) AS leaf
+       FROM kpi_refresh_state s WHERE s.organization_id = $1`,
+    [organizationId, unitId],
+  )) as { first_fy: number; last_fy: number; leaf: boolean }[];
+  const state = rows[0];
+  if (!state) return null;
+  if (!years.every((year) => year >= state.first_fy && year <= state.last_fy))
+    return null;
+  return { leaf: state.leaf };
+}
+
+/**
+ * The rows of one family for the scope's subtree as (fy, category, stage_id, gender, k, n, s1,
+ * s2), aliased `r`: from kpi_rollup, or for a leaf unit from its facts (each fact one person).
+ * Parameters: $1 organization, $2 years (int[]), $3 unit (null = all).
+ */
+export function familyRows(
+  family: 'pop' | 'hire' | 'al' | 'pay' | 'otm',
+  unitId: string | null,
+  source: KpiSource,
+): string {
+  if (!source.leaf)
+    return `(SELECT fy, category, stage_id, gender, k, n, s1, s2 FROM kpi_rollup
+              WHERE organization_id = $1 AND family = '${family}' AND fy = ANY ($2::int[])
+                AND ${unitId === null ? 'unit_id IS NULL AND $3::uuid IS NULL' : 'unit_id = $3::uuid'}) AS r`;
+  if (family === 'otm')
+    return `(SELECT f.fy, f.category, NULL::uuid AS stage_id, ''::text AS gender, i AS k, 1 AS n,
+                    f.hours[i + 1] AS s1, 0::numeric AS s2
+               FROM kpi_fact f CROSS JOIN generate_series(0, 11) AS i
+              WHERE f.organization_id = $1 AND f.unit_id = $3::uuid AND f.family = 'ot'
+                AND f.fy = ANY ($2::int[]) AND (f.mask & (1 << i)) <> 0) AS r`;
+  return `(SELECT fy, category, stage_id, gender, k, 1 AS n, s1, s2 FROM kpi_fact
+            WHERE organization_id = $1 AND unit_id = $3::uuid AND family = '${family}' AND fy = ANY ($2::int[])) AS r`;
 }

@@ -2,7 +2,7 @@ import type { EmploymentCategory } from '@ikuboard/shared/contracts';
 import type { StaffRatioCounts } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
-import { aggregatesCover } from './kpi-aggregates';
+import { familyRows, kpiSource } from './kpi-aggregates';
 
 const STAGES = [
   'director',
@@ -40,25 +40,21 @@ export async function staffRatioCounts(
   categories: readonly EmploymentCategory[],
 ): Promise<(StaffRatioCounts & { refDate: string })[]> {
   const aprilFirsts = refDates.every((date) => date.endsWith('-04-01'));
+  const years = refDates.map((date) => Number(date.slice(0, 4)));
+  const source = aprilFirsts
+    ? await kpiSource(db, organizationId, unitId, years)
+    : null;
   const rows = (
-    aprilFirsts &&
-    (await aggregatesCover(
-      db,
-      organizationId,
-      refDates.map((date) => Number(date.slice(0, 4))),
-    ))
+    source
       ? await db.query(
-          // The population of each April 1 summed from kpi_rollup (kpi-aggregates.ts).
+          // The population of each April 1 from the derived tables (kpi-aggregates.ts).
           `SELECT make_date(r.fy, 4, 1)::text AS ref_date,
                   ${STAFF_RATIO_COLUMNS('r.n', 'r.gender')}
-             FROM kpi_rollup r
+             FROM ${familyRows('pop', unitId, source)}
              JOIN position_stage s ON s.organization_id = $1 AND s.id = r.stage_id
-            WHERE r.organization_id = $1 AND r.family = 'pop'
-              AND ${unitId === null ? 'r.unit_id IS NULL AND $4::uuid IS NULL' : 'r.unit_id = $4'}
-              AND r.fy = ANY (ARRAY(SELECT extract(year FROM d)::int FROM unnest($2::date[]) AS d))
-              AND r.category = ANY ($3::text[])
+            WHERE r.category = ANY ($4::text[])
             GROUP BY r.fy`,
-          [organizationId, refDates, categories, unitId],
+          [organizationId, years, unitId, categories],
         )
       : await db.query(
           `SELECT r.d::text AS ref_date,

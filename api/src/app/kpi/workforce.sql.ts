@@ -3,7 +3,7 @@ import type { PaySums, WorkforceFigures } from '@ikuboard/shared/kpi';
 import { emptyWorkforceFigures, tenureBandOf } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
-import { aggregatesCover } from './kpi-aggregates';
+import { familyRows, kpiSource } from './kpi-aggregates';
 import type { KpiSqlScope } from './kpi-group';
 
 /*
@@ -150,48 +150,65 @@ const TENURE_SEPARATION_SQL = `
    GROUP BY 1, 2, 3, 4`;
 
 /*
- * The same figures from the derived tables (kpi-aggregates.ts), in the same row shapes. Same
- * parameters; `root` is the subtree filter on kpi_rollup.unit_id.
+ * The same figures from the derived tables (kpi-aggregates.ts), in the same row shapes and with
+ * the same parameters: familyRows gives a family's rows of the scope's subtree as `r`.
  */
-const rollupRoot = (unitId: string | null) =>
-  unitId === null ? 'r.unit_id IS NULL AND $3::uuid IS NULL' : 'r.unit_id = $3';
-const rollupWhere = (family: string, unitId: string | null) =>
-  `r.organization_id = $1 AND r.family = '${family}' AND ${rollupRoot(unitId)} AND r.fy = ANY ($2::int[])`;
+type Rows = (family: 'pop' | 'hire' | 'al' | 'pay' | 'otm') => string;
 
-const ROLLUP_HIRES_SQL = (unitId: string | null) => `
+const ROLLUP_HIRES_SQL = (rows: Rows) => `
   SELECT r.fy, r.gender, r.k = 1 AS midcareer, sum(r.n)::int AS n
-    FROM kpi_rollup r
-   WHERE ${rollupWhere('hire', unitId)} AND r.category = ANY ($4::text[])
+    FROM ${rows('hire')}
+   WHERE r.category = ANY ($4::text[])
    GROUP BY r.fy, r.gender, r.k`;
 
-const ROLLUP_ANNUAL_LEAVE_SQL = (unitId: string | null) => `
+const ROLLUP_ANNUAL_LEAVE_SQL = (rows: Rows) => `
   SELECT r.fy, sum(r.n)::int AS headcount, sum(r.s1)::text AS days,
          coalesce(sum(r.n) FILTER (WHERE r.k = 0), 0)::int AS b0,
          coalesce(sum(r.n) FILTER (WHERE r.k = 1), 0)::int AS b5,
          coalesce(sum(r.n) FILTER (WHERE r.k = 2), 0)::int AS b10,
          coalesce(sum(r.n) FILTER (WHERE r.k = 3), 0)::int AS b15,
          coalesce(sum(r.n) FILTER (WHERE r.k = 4), 0)::int AS b20
-    FROM kpi_rollup r
-   WHERE ${rollupWhere('al', unitId)} AND r.category = ANY ($4::text[])
+    FROM ${rows('al')}
+   WHERE r.category = ANY ($4::text[])
    GROUP BY r.fy`;
 
-/** Monthly hours and eligible head counts (k = month), and the person counts (k = measure). */
-const ROLLUP_OVERTIME_SQL = (unitId: string | null) => `
-  SELECT r.family, r.fy, r.k, sum(r.n)::int AS n, sum(r.s1)::text AS hours
+/** Monthly hours and eligible head counts (k = month) and, above a leaf, the person counts (k = measure). */
+const ROLLUP_OVERTIME_SQL = (
+  rows: Rows,
+  unitId: string | null,
+  leaf: boolean,
+) => `
+  SELECT 'otm' AS family, r.fy, r.k, sum(r.n)::int AS n, sum(r.s1)::text AS hours
+    FROM ${rows('otm')}
+   WHERE r.category = ANY ($4::text[])
+   GROUP BY r.fy, r.k
+  ${
+    leaf
+      ? ''
+      : `UNION ALL
+  SELECT 'otp', r.fy, r.k, sum(r.n)::int, '0'
     FROM kpi_rollup r
-   WHERE r.organization_id = $1 AND r.family IN ('otm', 'otp') AND ${rollupRoot(unitId)}
-     AND r.fy = ANY ($2::int[]) AND r.category = ANY ($4::text[])
-   GROUP BY r.family, r.fy, r.k`;
+   WHERE r.organization_id = $1 AND r.family = 'otp' AND r.fy = ANY ($2::int[]) AND r.category = ANY ($4::text[])
+     AND ${unitId === null ? 'r.unit_id IS NULL' : 'r.unit_id = $3'}
+   GROUP BY r.fy, r.k`
+  }`;
 
-/** The few who change category within a FY do not add up by category: counted person by person. */
-const OVERTIME_RESIDUAL_SQL = `
+/**
+ * Person counts from kpi_fact: of those who change category within a FY (they do not add up by
+ * category), or of everyone in a leaf unit.
+ */
+const OVERTIME_RESIDUAL_SQL = (leaf: boolean) => `
   WITH person AS (
     SELECT f.fy, f.employee_id, bit_or(f.mask) AS m, max(f.m45) AS m45, max(f.m100) AS m100,
            max(f.s1) AS total, bool_or(f.s2 = 1) AS avg80
       FROM kpi_fact f
-     WHERE f.organization_id = $1 AND f.multi AND f.fy = ANY ($2::int[]) AND f.category = ANY ($4::text[])
-       AND ($3::uuid IS NULL OR f.unit_id IN
-             (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $3))
+     WHERE f.organization_id = $1 AND f.family = 'ot' AND f.fy = ANY ($2::int[]) AND f.category = ANY ($4::text[])
+       AND ${
+         leaf
+           ? 'f.unit_id = $3'
+           : `f.multi AND ($3::uuid IS NULL OR f.unit_id IN
+             (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $3))`
+       }
      GROUP BY f.fy, f.employee_id
   )
   SELECT fy,
@@ -203,20 +220,18 @@ const OVERTIME_RESIDUAL_SQL = `
          count(*) FILTER (WHERE avg80)::int AS k5
     FROM person GROUP BY fy`;
 
-const ROLLUP_PAY_SQL = (unitId: string | null) => `
+const ROLLUP_PAY_SQL = (rows: Rows) => `
   SELECT r.fy, r.gender, r.category = 'permanent' AS permanent, s.official_stage AS stage, r.k AS tenure,
          sum(r.s1)::text AS total, sum(r.n)::int AS n
-    FROM kpi_rollup r
+    FROM ${rows('pay')}
     JOIN position_stage s ON s.organization_id = $1 AND s.id = r.stage_id
-   WHERE ${rollupWhere('pay', unitId)}
    GROUP BY 1, 2, 3, 4, 5`;
 
-const ROLLUP_TENURE_SEPARATION_SQL = (unitId: string | null) => `
+const ROLLUP_TENURE_SEPARATION_SQL = (rows: Rows) => `
   SELECT r.fy, r.gender, r.category = 'permanent' AS permanent, r.category = ANY ($4::text[]) AS in_scope,
          sum(r.s1)::int AS tenure, sum(r.n)::int AS n, sum(r.s2)::int AS separated
-    FROM kpi_rollup r
-   WHERE ${rollupWhere('pop', unitId)} AND r.gender IN ('female', 'male')
-     AND (r.category = 'permanent' OR r.category = ANY ($4::text[]))
+    FROM ${rows('pop')}
+   WHERE r.gender IN ('female', 'male') AND (r.category = 'permanent' OR r.category = ANY ($4::text[]))
    GROUP BY 1, 2, 3, 4`;
 
 const OVERTIME_MEASURES = [
@@ -292,20 +307,19 @@ export async function workforceFigures(
   const run = async (sql: string, values: unknown[] = parameters) =>
     (await db.query(sql, values)) as Row[];
   const unitId = scope.unitId;
-  const [hires, leave, overtime, pay, tenure] = (await aggregatesCover(
-    db,
-    scope.organizationId,
-    years,
-  ))
+  const source = await kpiSource(db, scope.organizationId, unitId, years);
+  const rows: Rows = (family) =>
+    familyRows(family, unitId, source ?? { leaf: false });
+  const [hires, leave, overtime, pay, tenure] = source
     ? await Promise.all([
-        run(ROLLUP_HIRES_SQL(unitId)),
-        run(ROLLUP_ANNUAL_LEAVE_SQL(unitId)),
+        run(ROLLUP_HIRES_SQL(rows)),
+        run(ROLLUP_ANNUAL_LEAVE_SQL(rows)),
         Promise.all([
-          run(ROLLUP_OVERTIME_SQL(unitId)),
-          run(OVERTIME_RESIDUAL_SQL),
+          run(ROLLUP_OVERTIME_SQL(rows, unitId, source.leaf)),
+          run(OVERTIME_RESIDUAL_SQL(source.leaf)),
         ]).then(([rollup, residual]) => overtimeRows(years, rollup, residual)),
-        run(ROLLUP_PAY_SQL(unitId), parameters.slice(0, 3)),
-        run(ROLLUP_TENURE_SEPARATION_SQL(unitId)),
+        run(ROLLUP_PAY_SQL(rows), parameters.slice(0, 3)),
+        run(ROLLUP_TENURE_SEPARATION_SQL(rows)),
       ])
     : await Promise.all([
         run(HIRES_SQL),

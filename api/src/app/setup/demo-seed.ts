@@ -157,7 +157,6 @@ export async function loadDemoCity(
   );
   await loadLifeEvents(manager, organizationId, city, employeeIds);
   await analyzePersonTables(manager);
-  await refreshKpiAggregates(manager, organizationId);
   const { firstFiscalYear, lastFiscalYear } = city.options;
   const snapshots: string[] = [];
   for (let fy = firstFiscalYear; fy <= lastFiscalYear; fy++)
@@ -166,6 +165,7 @@ export async function loadDemoCity(
     `INSERT INTO roster_snapshot (organization_id, as_of) SELECT $1, d FROM unnest($2::date[]) AS d`,
     [organizationId, snapshots],
   );
+  await refreshKpiAggregates(manager, organizationId);
   return organizationId;
 }
 
