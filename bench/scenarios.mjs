@@ -32,6 +32,7 @@ export const TREND_CODES = [
 
 export async function context(api, tier) {
   const db = new pg.Pool({ connectionString: api.databaseUrl, max: 6 });
+  db.on('error', () => undefined);
   const [org] = (
     await db.query(`SELECT id FROM organization WHERE code = 'bench'`)
   ).rows;
@@ -172,20 +173,23 @@ const round2 = (x) => Math.round(x * 100) / 100;
 /** 1,000 annual-leave rows (half days on Saturdays, distinct per run) of staff in service all FY. */
 async function leaveRows(ctx, run, count) {
   const fy = ctx.lastFy;
+  // Saturdays from mid-July of the FY, one per run
+  const first = new Date(Date.UTC(fy, 6, 15));
+  while (first.getUTCDay() !== 6) first.setUTCDate(first.getUTCDate() + 1);
+  const day = new Date(first.getTime() + run * 7 * 86_400_000);
+  const date = day.toISOString().slice(0, 10);
   const people = (
     await ctx.db.query(
-      `SELECT employee_number FROM employee
-        WHERE organization_id = $1 AND hire_date <= make_date($2, 4, 1)
-          AND (separation_date IS NULL OR separation_date >= make_date($2 + 1, 3, 31))
-        ORDER BY employee_number LIMIT $3`,
-      [ctx.organizationId, fy, count],
+      `SELECT e.employee_number FROM employee e
+        WHERE e.organization_id = $1 AND e.hire_date <= make_date($2, 4, 1)
+          AND (e.separation_date IS NULL OR e.separation_date >= make_date($2 + 1, 3, 31))
+          AND NOT EXISTS (SELECT 1 FROM leave_episode l
+                           WHERE l.organization_id = $1 AND l.employee_id = e.id AND l.leave_type = 'annual'
+                             AND l.start_date <= $4::date AND l.end_date >= $4::date)
+        ORDER BY e.employee_number LIMIT $3`,
+      [ctx.organizationId, fy, count, date],
     )
   ).rows;
-  // Saturdays from the first in May of the FY, one per run
-  const first = new Date(Date.UTC(fy, 4, 1));
-  while (first.getUTCDay() !== 6) first.setUTCDate(first.getUTCDate() + 1);
-  const day = new Date(first.getTime() + (run + 10) * 7 * 86_400_000);
-  const date = day.toISOString().slice(0, 10);
   return people.map((p) => [p.employee_number, 'annual', date, date, 0.5]);
 }
 

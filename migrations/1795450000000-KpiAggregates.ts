@@ -14,6 +14,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - kpi_childcare_fact: births and childcare-leave pairs with the parent's unit and category, read
  *   directly (person counts there are distinct over children, so they do not add up over units).
  * - kpi_refresh_state: the fiscal years the facts cover; outside them the KPI SQL runs live.
+ *
+ * The derived tables carry no foreign keys: a full refresh writes hundreds of thousands of rows, and
+ * a row-level key check on each would double its time. Their rows are deleted with the
+ * organization's refresh state (trigger below) and rewritten by every refresh.
  */
 export class KpiAggregates1795450000000 implements MigrationInterface {
   name = 'KpiAggregates1795450000000';
@@ -28,7 +32,7 @@ export class KpiAggregates1795450000000 implements MigrationInterface {
       );
 
       CREATE TABLE kpi_fact (
-        organization_id uuid NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
+        organization_id uuid NOT NULL,
         family text NOT NULL,
         fy integer NOT NULL,
         employee_id uuid NOT NULL,
@@ -54,7 +58,7 @@ export class KpiAggregates1795450000000 implements MigrationInterface {
       CREATE INDEX ix_kpi_fact_unit ON kpi_fact (organization_id, unit_id, family, fy);
 
       CREATE TABLE kpi_rollup (
-        organization_id uuid NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
+        organization_id uuid NOT NULL,
         family text NOT NULL,
         unit_id uuid,
         fy integer NOT NULL,
@@ -70,7 +74,7 @@ export class KpiAggregates1795450000000 implements MigrationInterface {
       );
 
       CREATE TABLE kpi_childcare_fact (
-        organization_id uuid NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
+        organization_id uuid NOT NULL,
         fy integer NOT NULL,
         -- 'e': a newly eligible parent (fathers in the FY of the birth, mothers after postnatal leave);
         -- 'p': a parent–child pair with childcare leave starting in the FY
@@ -90,11 +94,24 @@ export class KpiAggregates1795450000000 implements MigrationInterface {
       );
       CREATE INDEX ix_kpi_childcare_fact_fy ON kpi_childcare_fact (organization_id, fy);
       CREATE INDEX ix_kpi_childcare_fact_employee ON kpi_childcare_fact (organization_id, employee_id);
+
+      -- Deleting an organization cascades to its refresh state; this removes the derived rows too.
+      CREATE FUNCTION kpi_derived_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM kpi_rollup WHERE organization_id = OLD.organization_id;
+        DELETE FROM kpi_fact WHERE organization_id = OLD.organization_id;
+        DELETE FROM kpi_childcare_fact WHERE organization_id = OLD.organization_id;
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER tr_kpi_refresh_state_delete AFTER DELETE ON kpi_refresh_state
+        FOR EACH ROW EXECUTE FUNCTION kpi_derived_delete();
     `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
+      DROP TRIGGER tr_kpi_refresh_state_delete ON kpi_refresh_state;
+      DROP FUNCTION kpi_derived_delete();
       DROP TABLE kpi_childcare_fact;
       DROP TABLE kpi_rollup;
       DROP TABLE kpi_fact;

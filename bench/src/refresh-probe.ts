@@ -1,5 +1,8 @@
 import { Client } from 'pg';
-import { contributionSql } from '../../api/src/app/kpi/kpi-aggregates';
+import {
+  ANNUAL_LEAVE_FACTS,
+  contributionSql,
+} from '../../api/src/app/kpi/kpi-aggregates';
 
 export async function probe(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
@@ -7,18 +10,31 @@ export async function probe(url: string): Promise<void> {
   const [{ id }] = (
     await client.query(`SELECT id FROM organization WHERE code = 'bench'`)
   ).rows;
-  await client.query(`SET work_mem = '256MB'`);
-  for (const part of contributionSql(['pop', 'hire', 'al', 'pay', 'ot'])) {
-    const t = Date.now();
-    const r = await client.query(
-      `EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM (${part}) x WHERE $2::int IS NOT NULL AND $3::int IS NOT NULL`,
-      [id, 2019, 2027, null],
-    );
+  const ids = (
+    await client.query(
+      `SELECT id FROM employee WHERE organization_id = $1 ORDER BY employee_number LIMIT 1000`,
+      [id],
+    )
+  ).rows.map((r) => r.id);
+  await client.query('BEGIN');
+  for (const sql of [
+    ANNUAL_LEAVE_FACTS,
+    `SELECT count(*) FROM (${contributionSql(['al'])[0]}) x`,
+  ]) {
+    const r = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, [
+      id,
+      2019,
+      2027,
+      ids,
+    ]);
     console.log(
-      Date.now() - t,
-      'ms\n',
-      r.rows.map((x) => x['QUERY PLAN']).join('\n'),
+      r.rows
+        .map((x) => x['QUERY PLAN'])
+        .filter((l) => /actual time|Trigger|Execution/.test(l))
+        .map((l) => l.slice(0, 170))
+        .join('\n'),
     );
   }
+  await client.query('ROLLBACK');
   await client.end();
 }

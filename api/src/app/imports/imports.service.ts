@@ -288,6 +288,10 @@ export class ImportsService {
                 (leave) => leave.employeeId,
               ),
               families: ['al'],
+              // annual leave counts by calendar year
+              years: [...plan.inserts, ...plan.updates]
+                .filter((leave) => leave.type === 'annual')
+                .map((leave) => Number(leave.startDate.slice(0, 4))),
               // Only child-linked leave (and new children) can change the childcare facts.
               childcare:
                 plan.newChildren.length > 0 ||
@@ -326,6 +330,11 @@ export class ImportsService {
             await refreshKpiAggregates(manager, organizationId, {
               employeeIds: rows.map((row) => row.employeeId),
               families: ['ot'],
+              years: rows.map(
+                (row) =>
+                  Number(row.month.slice(0, 4)) -
+                  (Number(row.month.slice(5, 7)) < 4 ? 1 : 0),
+              ),
             });
         }
         return plan;
@@ -352,6 +361,7 @@ export class ImportsService {
           await refreshKpiAggregates(manager, organizationId, {
             employeeIds: rows.map((row) => row.employeeId),
             families: ['pay'],
+            years: rows.map((row) => row.fiscalYear),
           });
       }
       return plan;

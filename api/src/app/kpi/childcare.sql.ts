@@ -193,9 +193,12 @@ export async function childcareCounts(
   fiscalYears: readonly number[],
   buckets: readonly ChildcareDurationBucket[] = DEFAULT_CHILDCARE_DURATION_BUCKETS,
 ): Promise<(ChildcareCounts & { fiscalYear: number })[]> {
-  const covered = await coveredYears(db, scope.organizationId);
+  // The childcare facts hold every year's births and pairs: any refreshed organization has them.
+  const refreshed =
+    scope.derived != null ||
+    (await coveredYears(db, scope.organizationId)) !== null;
   const rows = (await db.query(
-    covered === null ? CHILDCARE_COUNTS_SQL : CHILDCARE_FACT_COUNTS_SQL,
+    refreshed ? CHILDCARE_FACT_COUNTS_SQL : CHILDCARE_COUNTS_SQL,
     [
       scope.organizationId,
       fiscalYears,

@@ -22,6 +22,11 @@ export interface KpiRefreshOptions {
   /** Only these fact families (and the childcare facts when `childcare`) can have changed. */
   families?: readonly KpiFactFamily[];
   childcare?: boolean;
+  /**
+   * Only these years' facts of the families can have changed (fiscal years; calendar years for
+   * annual leave), e.g. the years of the imported rows. All covered years when absent.
+   */
+  years?: readonly number[];
 }
 
 const ALL_FAMILIES: readonly KpiFactFamily[] = [
@@ -38,8 +43,16 @@ const inService = (e: string, d: string) =>
   `${e}.hire_date <= ${d} AND (${e}.separation_date IS NULL OR ${e}.separation_date >= ${d})`;
 const fiscalYearOf = (d: string) =>
   `(extract(year FROM ${d})::int - CASE WHEN extract(month FROM ${d}) < 4 THEN 1 ELSE 0 END)`;
-const someEmployees = (column: string) =>
-  `($4::uuid[] IS NULL OR ${column} = ANY ($4::uuid[]))`;
+/**
+ * The chosen employees ($4). Statements are written for a refresh of some employees, whose filter
+ * the indexes on employee_id answer; `everyone` turns them into the statement for all of them.
+ */
+const someEmployees = (column: string) => `(${column} = ANY ($4::uuid[]))`;
+const everyone = (sql: string) =>
+  sql.replace(
+    /\(([a-z_.]+) = ANY \(\$4::uuid\[\]\)\)/g,
+    '($4::uuid[] IS NULL)',
+  );
 
 /**
  * The years y in [$2, $3] whose date make_date(y, month, 1) the assignment `a` is in force on,
@@ -84,7 +97,7 @@ const HIRE_FACTS = `
      AND ${fiscalYearOf('e.hire_date')} BETWEEN $2 AND $3`;
 
 /** Calendar year y, in service all year, placed on 1 January: k = 5-day bucket, s1 = days taken. */
-const ANNUAL_LEAVE_FACTS = `
+export const ANNUAL_LEAVE_FACTS = `
   WITH taken AS (
     SELECT l.employee_id, extract(year FROM l.start_date)::int AS y, sum(l.days) AS days
       FROM leave_episode l
@@ -124,16 +137,26 @@ const PAY_FACTS = `
     JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
    WHERE p.organization_id = $1 AND p.fiscal_year BETWEEN $2 AND $3 AND ${someEmployees('p.employee_id')}`;
 
+/** Calendar months of a fiscal year in order (April first) and their indexes. */
+const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+const MONTH_INDEXES = MONTHS.map((_, i) => i);
+/** Any window of 2–6 consecutive months of the FY (array h, 1-based) averaging over 80 h. */
+const AVG80_OVER_WINDOWS = [2, 3, 4, 5, 6]
+  .flatMap((n) =>
+    MONTH_INDEXES.filter((end) => end >= n - 1).map(
+      (end) =>
+        `(${Array.from({ length: n }, (_, j) => `st.h[${end - j + 1}]`).join(' + ')}) > ${80 * n}`,
+    ),
+  )
+  .join(' OR ');
+
 /**
  * Overtime: one row per person, FY, unit and category under which the person is eligible (the
  * population on a month's 1st with a non-manager stage); mask = those months. The person-level
  * figures (all 12 months, a missing month is 0 h) are repeated on each of the person's rows.
  */
-const OVERTIME_FACTS = `
-  WITH m AS (
-    SELECT y.fy, i, (make_date(y.fy, 4, 1) + make_interval(months => i))::date AS d
-      FROM generate_series($2::int, $3::int) AS y (fy) CROSS JOIN generate_series(0, 11) AS i
-  ), seg AS (
+export const OVERTIME_FACTS = `
+  WITH seg AS (
     SELECT ${fiscalYearOf('md.d')} AS fy, a.employee_id, a.org_unit_id, c.code AS category,
            bit_or(1 << ((extract(month FROM md.d)::int + 8) % 12)) AS mask
       FROM assignment a
@@ -146,36 +169,25 @@ const OVERTIME_FACTS = `
   ), person AS (
     SELECT fy, employee_id, count(DISTINCT category) > 1 AS multi FROM seg GROUP BY 1, 2
   ), recorded AS (
-    SELECT o.employee_id, o.month, o.hours
+    -- the FY's 12 months from April as an array; a month without a row is 0 h
+    SELECT o.employee_id, ${fiscalYearOf('o.month')} AS fy,
+           ARRAY[${MONTHS.map((month) => `coalesce(sum(o.hours) FILTER (WHERE extract(month FROM o.month) = ${month}), 0)`).join(', ')}] AS h
       FROM overtime_month o
      WHERE o.organization_id = $1 AND ${someEmployees('o.employee_id')}
        AND o.month >= make_date($2, 4, 1) AND o.month < make_date($3 + 1, 4, 1)
-  ), series AS (
-    SELECT p.fy, p.employee_id, m.i, coalesce(r.hours, 0) AS h
-      FROM person p
-      JOIN m ON m.fy = p.fy
-      LEFT JOIN recorded r ON r.employee_id = p.employee_id AND r.month = m.d
-  ), windows AS (
-    SELECT fy, employee_id, i, h,
-           sum(h) OVER w2 AS s2, sum(h) OVER w3 AS s3, sum(h) OVER w4 AS s4, sum(h) OVER w5 AS s5,
-           sum(h) OVER w6 AS s6
-      FROM series
-    WINDOW w2 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 1 PRECEDING),
-           w3 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 2 PRECEDING),
-           w4 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 3 PRECEDING),
-           w5 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 4 PRECEDING),
-           w6 AS (PARTITION BY fy, employee_id ORDER BY i ROWS 5 PRECEDING)
+     GROUP BY 1, 2
   ), stats AS (
-    SELECT fy, employee_id, array_agg(h ORDER BY i) AS hours, sum(h) AS total,
-           bit_or(CASE WHEN h > 45 THEN 1 << i ELSE 0 END) AS m45,
-           bit_or(CASE WHEN h >= 100 THEN 1 << i ELSE 0 END) AS m100,
-           bool_or((i >= 1 AND s2 > 160) OR (i >= 2 AND s3 > 240) OR (i >= 3 AND s4 > 320)
-                   OR (i >= 4 AND s5 > 400) OR (i >= 5 AND s6 > 480)) AS avg80
-      FROM windows GROUP BY fy, employee_id
+    SELECT p.fy, p.employee_id, coalesce(r.h, '{0,0,0,0,0,0,0,0,0,0,0,0}'::numeric[]) AS h
+      FROM person p LEFT JOIN recorded r ON r.employee_id = p.employee_id AND r.fy = p.fy
   )
   INSERT INTO kpi_fact (${FACT_COLUMNS}, mask, m45, m100, hours, multi)
   SELECT $1, 'ot', seg.fy, seg.employee_id, seg.org_unit_id, seg.category, NULL, '', 0,
-         st.total, CASE WHEN st.avg80 THEN 1 ELSE 0 END, seg.mask, st.m45, st.m100, st.hours, p.multi
+         ${MONTH_INDEXES.map((i) => `st.h[${i + 1}]`).join(' + ')},
+         CASE WHEN ${AVG80_OVER_WINDOWS} THEN 1 ELSE 0 END,
+         seg.mask,
+         ${MONTH_INDEXES.map((i) => `CASE WHEN st.h[${i + 1}] > 45 THEN ${1 << i} ELSE 0 END`).join(' + ')},
+         ${MONTH_INDEXES.map((i) => `CASE WHEN st.h[${i + 1}] >= 100 THEN ${1 << i} ELSE 0 END`).join(' + ')},
+         st.h, p.multi
     FROM seg
     JOIN person p ON p.fy = seg.fy AND p.employee_id = seg.employee_id
     JOIN stats st ON st.fy = seg.fy AND st.employee_id = seg.employee_id`;
@@ -210,7 +222,7 @@ const rollUp = (base: string, keys: string) => `
    GROUP BY cl.ancestor_id, ${keys.replace(/(^|, )/g, '$1base.')}`;
 
 const chosenFacts = (families: string) =>
-  `f.organization_id = $1 AND f.family IN (${families}) AND ${someEmployees('f.employee_id')}`;
+  `f.organization_id = $1 AND f.family IN (${families}) AND f.fy BETWEEN $2 AND $3 AND ${someEmployees('f.employee_id')}`;
 
 /** Overtime person counts, the measures as keys k: 0 over45, 1 over360, 2 over100, 3 over720, 4 over45×7+, 5 avg80. */
 const OVERTIME_PERSON_MEASURES = [
@@ -300,7 +312,9 @@ async function applyContribution(
   sign: 1 | -1,
   fresh: boolean,
 ): Promise<void> {
-  const parts = contributionSql(families);
+  const parts = contributionSql(families).map((part) =>
+    fresh ? everyone(part) : part,
+  );
   await db.query(
     `INSERT INTO kpi_rollup AS r (${ROLLUP_COLUMNS})
      SELECT $1, family, root, fy, category, stage_id, gender, k, ${sign} * sum(n), ${sign} * sum(s1), ${sign} * sum(s2)
@@ -422,8 +436,8 @@ export async function refreshKpiAggregates(
     await clear(db, organizationId);
     const parameters = [organizationId, first, last, null];
     for (const family of ALL_FAMILIES)
-      await db.query(FACTS[family], parameters);
-    await db.query(CHILDCARE_FACTS, parameters);
+      await db.query(everyone(FACTS[family]), parameters);
+    await db.query(everyone(CHILDCARE_FACTS), parameters);
     await applyContribution(db, parameters, ALL_FAMILIES, 1, true);
     await db.query(
       `INSERT INTO kpi_refresh_state (organization_id, first_fy, last_fy) VALUES ($1, $2, $3)`,
@@ -436,26 +450,39 @@ export async function refreshKpiAggregates(
   const employeeIds = [...new Set(options.employeeIds)];
   if (employeeIds.length === 0) return;
   const families = options.families ?? ALL_FAMILIES;
-  const parameters = [organizationId, first, last, employeeIds];
-  if (families.length > 0) {
+  const changed = (options.years ?? []).filter(
+    (year) => year >= first && year <= last,
+  );
+  // The facts of the years that changed (the statements generate years $2 to $3).
+  const parameters =
+    options.years === undefined
+      ? [organizationId, first, last, employeeIds]
+      : [
+          organizationId,
+          Math.min(...changed),
+          Math.max(...changed),
+          employeeIds,
+        ];
+  if (
+    families.length > 0 &&
+    (options.years === undefined || changed.length > 0)
+  ) {
     await applyContribution(db, parameters, families, -1, false);
     await db.query(
-      `DELETE FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) AND family = ANY ($3::text[])`,
-      [organizationId, employeeIds, families],
+      `DELETE FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) AND family = ANY ($3::text[])
+          AND fy BETWEEN $4 AND $5`,
+      [organizationId, employeeIds, families, parameters[1], parameters[2]],
     );
     for (const family of families) await db.query(FACTS[family], parameters);
     await applyContribution(db, parameters, families, 1, false);
-    await db.query(
-      `DELETE FROM kpi_rollup WHERE organization_id = $1 AND n = 0 AND s1 = 0 AND s2 = 0`,
-      [organizationId],
-    );
   }
+  const all = [organizationId, first, last, employeeIds];
   if (options.childcare ?? options.families === undefined) {
     await db.query(
       `DELETE FROM kpi_childcare_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])`,
       [organizationId, employeeIds],
     );
-    await db.query(CHILDCARE_FACTS, parameters);
+    await db.query(CHILDCARE_FACTS, all);
   }
   await db.query(
     `UPDATE kpi_refresh_state SET refreshed_at = now() WHERE organization_id = $1`,

@@ -2,7 +2,7 @@ import type { EmploymentCategory } from '@ikuboard/shared/contracts';
 import type { StaffRatioCounts } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
-import { familyRows, kpiSource } from './kpi-aggregates';
+import { familyRows, kpiSource, type KpiSource } from './kpi-aggregates';
 
 const STAGES = [
   'director',
@@ -38,12 +38,15 @@ export async function staffRatioCounts(
   refDates: readonly string[],
   unitId: string | null,
   categories: readonly EmploymentCategory[],
+  derived?: KpiSource | null,
 ): Promise<(StaffRatioCounts & { refDate: string })[]> {
   const aprilFirsts = refDates.every((date) => date.endsWith('-04-01'));
   const years = refDates.map((date) => Number(date.slice(0, 4)));
-  const source = aprilFirsts
-    ? await kpiSource(db, organizationId, unitId, years)
-    : null;
+  const source = !aprilFirsts
+    ? null
+    : derived !== undefined
+      ? derived
+      : await kpiSource(db, organizationId, unitId, years);
   const rows = (
     source
       ? await db.query(

@@ -307,20 +307,35 @@ export async function workforceFigures(
   const run = async (sql: string, values: unknown[] = parameters) =>
     (await db.query(sql, values)) as Row[];
   const unitId = scope.unitId;
-  const source = await kpiSource(db, scope.organizationId, unitId, years);
+  const source =
+    scope.derived !== undefined
+      ? scope.derived
+      : await kpiSource(db, scope.organizationId, unitId, years);
   const rows: Rows = (family) =>
     familyRows(family, unitId, source ?? { leaf: false });
   const [hires, leave, overtime, pay, tenure] = source
-    ? await Promise.all([
-        run(ROLLUP_HIRES_SQL(rows)),
-        run(ROLLUP_ANNUAL_LEAVE_SQL(rows)),
-        Promise.all([
-          run(ROLLUP_OVERTIME_SQL(rows, unitId, source.leaf)),
-          run(OVERTIME_RESIDUAL_SQL(source.leaf)),
-        ]).then(([rollup, residual]) => overtimeRows(years, rollup, residual)),
-        run(ROLLUP_PAY_SQL(rows), parameters.slice(0, 3)),
-        run(ROLLUP_TENURE_SEPARATION_SQL(rows)),
-      ])
+    ? await (async () => {
+        // One round trip: each statement's rows as a JSON array.
+        const parts = [
+          ROLLUP_HIRES_SQL(rows),
+          ROLLUP_ANNUAL_LEAVE_SQL(rows),
+          ROLLUP_OVERTIME_SQL(rows, unitId, source.leaf),
+          OVERTIME_RESIDUAL_SQL(source.leaf),
+          ROLLUP_PAY_SQL(rows),
+          ROLLUP_TENURE_SEPARATION_SQL(rows),
+        ];
+        const [row] = await run(
+          `SELECT ${parts.map((sql, i) => `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t) AS p${i}`).join(',\n')}`,
+        );
+        const part = (i: number) => row[`p${i}`] as Row[];
+        return [
+          part(0),
+          part(1),
+          overtimeRows(years, part(2), part(3)),
+          part(4),
+          part(5),
+        ];
+      })()
     : await Promise.all([
         run(HIRES_SQL),
         run(ANNUAL_LEAVE_SQL),
