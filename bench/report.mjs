@@ -161,6 +161,25 @@ export async function writeReport(results) {
       lines.push(`| ${s.name} | – | – | – | – | – | – | – | ${s.skipped} |`);
   }
   lines.push('');
+  lines.push('### Not met or not measured in this run', '');
+  for (const t of TIER_ORDER.filter((x) => !results.tiers[x]))
+    lines.push(
+      `- tier ${t}: not measured in this run (\`npm run bench -- --tiers S,L,XL\`).`,
+    );
+  for (const s of results.scenarios) {
+    if (s.skipped) lines.push(`- ${s.name}: ${s.skipped}`);
+    else if (s.met === false && s.http)
+      lines.push(
+        `- ${s.name} (${s.tier}): p95 ${s.http.p95} ms against ${s.targetMs} ms (${Math.round((s.http.p95 / s.targetMs) * 10) / 10}×), ratio to the floor ${s.ratio}${s.name === 'import-leave-1000' ? '' : ' against 1.5'}.`,
+      );
+    else if (s.met === false && s.name === 'startup')
+      lines.push(
+        `- startup: first start ${s.firstMs} ms (target 90,000), later starts up to ${s.later.max} ms (target 15,000).`,
+      );
+    else if (s.met === false)
+      lines.push(`- ${s.name}: not met (${JSON.stringify(s)}).`);
+  }
+  lines.push('');
   lines.push('![Latency by tier](performance-scaling.png)', '');
   lines.push(...PROSE);
   writeFileSync(join(root, 'docs', 'performance.md'), lines.join('\n') + '\n');
@@ -168,6 +187,26 @@ export async function writeReport(results) {
 }
 
 const PROSE = `
+## Why targets are missed where they are (as of this iteration)
+
+- **The machine.** The run shared 2 cores with six other agents' builds and test suites (load
+  average 15–27 during the runs). Every figure, floors included, is inflated several-fold; the
+  ratios are the more meaningful numbers. Re-run on an idle machine before judging absolute targets.
+- **Dashboard/subtree ratio.** The floor is 3 SQL statements; the dashboard is 7 HTTP requests, each
+  with a session lookup, a unit lookup, the fiscal-year range, a coverage check and one statement per
+  KPI family (workforce merges its six reads into one round trip), plus JSON for ~30 kB of values.
+  On a loaded 2-core machine the fixed per-request cost dominates. Next steps: cache the session and
+  the unit/fiscal-year lookups per request, and serve the five trends in one request
+  (\`GET /kpis/trend?code=a&code=b\`).
+- **Import of 1,000 leave rows.** Besides the incremental refresh, the import service loads every
+  employee and child of the organization into memory to validate (\`loadRecordsContext\`) and runs
+  \`ANALYZE\` on all person tables after any file of ≥ 1,000 rows (\`ANALYZE_AFTER_ROWS\`); both grow
+  with the organization, not with the file. Proposed for the owners of the import code: look up only
+  the employees a file names, and analyze only after files that change a table's size noticeably.
+- **Tier L/XL.** Building tier L (6.2 M leave rows, 5.9 M overtime rows, then the refresh) did not
+  finish within the time box on the shared machine (the row load alone ran > 40 minutes); the
+  harness builds it unattended (\`npm run bench\` without options builds S and L).
+
 ## How to run
 
     npm run bench:data -- --tier L     # S ≈ 1 min, L ≈ 15–25 min on 2 shared cores; XL: up to an hour
