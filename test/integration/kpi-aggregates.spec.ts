@@ -45,6 +45,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
 
   it('after leave, overtime and pay imports of some employees', async () => {
     const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`kpi-aggregates seed ${seed}`);
     const random = workforcePrng(seed);
     const dataset = randomWorkforceDataset(seed, {
       employees: 150,
