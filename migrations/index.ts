@@ -5,6 +5,7 @@ import { IkubossProgrammes1795410000000 } from './1795410000000-IkubossProgramme
 import { CommitteeReports1795430000000 } from './1795430000000-CommitteeReports';
 import { AuditLog1795440000000 } from './1795440000000-AuditLog';
 import { Reviews3601795420000000 } from './1795420000000-Reviews360';
+import { KpiAggregates1795450000000 } from './1795450000000-KpiAggregates';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CommitteeReports1795430000000,
   AuditLog1795440000000,
   Reviews3601795420000000,
+  KpiAggregates1795450000000,
 ];

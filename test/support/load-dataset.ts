@@ -4,6 +4,7 @@ import type { KpiDataset } from '@ikuboard/shared/kpi';
 
 import { rebuildUnitClosure } from '../../api/src/app/imports/import-writer';
 import { analyzePersonTables } from '../../api/src/database/analyze';
+import { refreshKpiAggregates } from '../../api/src/app/kpi/kpi-aggregates';
 import { createOrganization } from '../../api/src/app/setup/organization-setup';
 import { queryable } from './database';
 
@@ -161,5 +162,7 @@ export async function insertKpiDataset(
     [organizationId, [...years]],
   );
   await analyzePersonTables(queryable);
+  // The same refresh the imports run, so the suites read the derived tables the API serves from.
+  await refreshKpiAggregates(queryable, organizationId);
   return organizationId;
 }

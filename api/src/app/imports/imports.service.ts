@@ -45,6 +45,7 @@ import {
 import { planRosterImport } from './roster-plan';
 import { planUnitsImport } from './units-plan';
 import { ImportFileError, readSheet } from './xlsx-reader';
+import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
 
 export interface ImportRequest {
   organizationId: string;
@@ -180,8 +181,11 @@ export class ImportsService {
         content.sheet,
         await loadExistingUnits(manager, request.organizationId),
       );
-      if (plan.errors.length === 0)
+      if (plan.errors.length === 0) {
         await applyUnitsPlan(manager, request.organizationId, plan);
+        if (!request.dryRun)
+          await refreshKpiAggregates(manager, request.organizationId);
+      }
       return plan;
     });
   }
@@ -206,8 +210,12 @@ export class ImportsService {
         request.partial,
       );
       const plan = planRosterImport(content.rows, content.sheet, context);
-      if (plan.errors.length === 0)
+      if (plan.errors.length === 0) {
         await applyRosterPlan(manager, request.organizationId, asOf, plan);
+        // Assignments from the as-of date on and possibly anyone's dates: rebuilt whole.
+        if (!request.dryRun)
+          await refreshKpiAggregates(manager, request.organizationId);
+      }
       return plan;
     });
   }
@@ -234,8 +242,15 @@ export class ImportsService {
           content.sheet,
           await loadRecordsContext(manager, organizationId),
         );
-        if (plan.errors.length === 0)
+        if (plan.errors.length === 0) {
           await insertChildren(manager, organizationId, plan.newChildren);
+          if (!request.dryRun)
+            await refreshKpiAggregates(manager, organizationId, {
+              employeeIds: plan.newChildren.map((child) => child.employeeId),
+              families: [],
+              childcare: true,
+            });
+        }
         return plan;
       });
     }
@@ -267,6 +282,23 @@ export class ImportsService {
             plan.inserts,
             plan.updates,
           );
+          if (!request.dryRun)
+            await refreshKpiAggregates(manager, organizationId, {
+              employeeIds: [...plan.inserts, ...plan.updates].map(
+                (leave) => leave.employeeId,
+              ),
+              families: ['al'],
+              // annual leave counts by calendar year
+              years: [...plan.inserts, ...plan.updates]
+                .filter((leave) => leave.type === 'annual')
+                .map((leave) => Number(leave.startDate.slice(0, 4))),
+              // Only child-linked leave (and new children) can change the childcare facts.
+              childcare:
+                plan.newChildren.length > 0 ||
+                [...plan.inserts, ...plan.updates].some(
+                  (leave) => leave.childId !== null,
+                ),
+            });
         }
         return plan;
       });
@@ -291,11 +323,20 @@ export class ImportsService {
           context,
           existing,
         );
-        if (plan.errors.length === 0)
-          await upsertOvertime(manager, organizationId, [
-            ...plan.inserts,
-            ...plan.updates,
-          ]);
+        if (plan.errors.length === 0) {
+          const rows = [...plan.inserts, ...plan.updates];
+          await upsertOvertime(manager, organizationId, rows);
+          if (!request.dryRun)
+            await refreshKpiAggregates(manager, organizationId, {
+              employeeIds: rows.map((row) => row.employeeId),
+              families: ['ot'],
+              years: rows.map(
+                (row) =>
+                  Number(row.month.slice(0, 4)) -
+                  (Number(row.month.slice(5, 7)) < 4 ? 1 : 0),
+              ),
+            });
+        }
         return plan;
       });
     }
@@ -313,11 +354,16 @@ export class ImportsService {
         context,
         existing,
       );
-      if (plan.errors.length === 0)
-        await upsertPay(manager, organizationId, [
-          ...plan.inserts,
-          ...plan.updates,
-        ]);
+      if (plan.errors.length === 0) {
+        const rows = [...plan.inserts, ...plan.updates];
+        await upsertPay(manager, organizationId, rows);
+        if (!request.dryRun)
+          await refreshKpiAggregates(manager, organizationId, {
+            employeeIds: rows.map((row) => row.employeeId),
+            families: ['pay'],
+            years: rows.map((row) => row.fiscalYear),
+          });
+      }
       return plan;
     });
   }

@@ -8,6 +8,7 @@ import {
 } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
+import { coveredYears } from './kpi-aggregates';
 import type { KpiSqlScope } from './kpi-group';
 
 /** 年度 of a date: April–March, so shifting back three months lands in the fiscal year's calendar year. */
@@ -125,6 +126,49 @@ SELECT f.y,
        ${bucketCounts('male')} AS male_duration
   FROM fiscal f`;
 
+/**
+ * The same counts from kpi_childcare_fact (kpi-aggregates.ts), where every birth and every
+ * parent–child pair of a year already carries the parent's unit and category on the day that
+ * decides the population, and the flags of the father's leave for that child.
+ */
+const CHILDCARE_FACT_COUNTS_SQL = `
+WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
+f AS (
+  SELECT DISTINCT x.fy AS y, x.kind, x.employee_id, x.child_id, x.gender, x.childcare, x.spouse_birth,
+         x.participation, x.paternity_days, x.days, x.started
+    FROM kpi_childcare_fact x
+   WHERE x.organization_id = $1 AND x.fy = ANY ($2::int[]) AND x.category = ANY ($3::text[])
+     AND ($4::uuid IS NULL OR x.unit_id IN
+           (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid))
+),
+counts AS (
+  SELECT y,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male')::int AS male_eligible,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'female')::int AS female_eligible,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male')::int AS male_started,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'female')::int AS female_started,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND childcare)::int AS male_cohort_started,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 7)::int AS male_started_7,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 14)::int AS male_started_14,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND spouse_birth)::int AS spouse_birth,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND participation)::int AS participation,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND (spouse_birth OR participation))::int AS either,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND paternity_days >= 5)::int AS five_days
+    FROM f GROUP BY y
+),
+duration AS (
+  SELECT p.y, p.gender,
+         coalesce((SELECT min(b.i)::int
+                     FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
+                    WHERE b.up IS NULL OR p.days < b.up OR (b.inclusive AND p.days = b.up)), $7::int) AS bucket
+    FROM (SELECT DISTINCT y, employee_id, child_id, gender, days FROM f WHERE kind = 'p') p
+)
+SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_started, c.male_cohort_started,
+       c.male_started_7, c.male_started_14, c.spouse_birth, c.participation, c.either, c.five_days,
+       ${bucketCounts('female').replaceAll('f.y', 'fi.y')} AS female_duration,
+       ${bucketCounts('male').replaceAll('f.y', 'fi.y')} AS male_duration
+  FROM fiscal fi LEFT JOIN counts c ON c.y = fi.y`;
+
 interface ChildcareCountsRow {
   y: number;
   male_eligible: number;
@@ -149,15 +193,22 @@ export async function childcareCounts(
   fiscalYears: readonly number[],
   buckets: readonly ChildcareDurationBucket[] = DEFAULT_CHILDCARE_DURATION_BUCKETS,
 ): Promise<(ChildcareCounts & { fiscalYear: number })[]> {
-  const rows = (await db.query(CHILDCARE_COUNTS_SQL, [
-    scope.organizationId,
-    fiscalYears,
-    scope.categories,
-    scope.unitId,
-    buckets.map((bucket) => bucket.upTo),
-    buckets.map((bucket) => bucket.inclusive),
-    buckets.length,
-  ])) as ChildcareCountsRow[];
+  // The childcare facts hold every year's births and pairs: any refreshed organization has them.
+  const refreshed =
+    scope.derived != null ||
+    (await coveredYears(db, scope.organizationId)) !== null;
+  const rows = (await db.query(
+    refreshed ? CHILDCARE_FACT_COUNTS_SQL : CHILDCARE_COUNTS_SQL,
+    [
+      scope.organizationId,
+      fiscalYears,
+      scope.categories,
+      scope.unitId,
+      buckets.map((bucket) => bucket.upTo),
+      buckets.map((bucket) => bucket.inclusive),
+      buckets.length,
+    ],
+  )) as ChildcareCountsRow[];
   const byYear = new Map(rows.map((row) => [Number(row.y), row]));
   return fiscalYears.map((fiscalYear) => {
     const row = byYear.get(fiscalYear);

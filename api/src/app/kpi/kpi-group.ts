@@ -7,6 +7,7 @@ import type {
 import type { ChildcareDurationBucket } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
+import type { KpiSource } from './kpi-aggregates';
 
 /** Who a KPI query counts: one organization, a unit subtree (null = all) and employment categories. */
 export interface KpiSqlScope {
@@ -15,6 +16,11 @@ export interface KpiSqlScope {
   categories: readonly EmploymentCategory[];
   /** Leave-duration buckets of the distribution; the 総務省 buckets when absent. */
   durationBuckets?: readonly ChildcareDurationBucket[];
+  /**
+   * How the derived tables serve the request's years (null: run the SQL live), when the caller
+   * looked it up once for all families; each family looks it up itself when absent.
+   */
+  derived?: KpiSource | null;
 }
 
 /**

@@ -22,6 +22,7 @@ import { coveragePeople } from '../declarations/declarations.sql';
 import { AppError, Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
 import { review360NoDrillDown } from '../reviews360/reviews360.errors';
+import { kpiSource } from './kpi-aggregates';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
 import { KPI_GROUPS } from './kpi-groups';
@@ -211,8 +212,16 @@ export class KpiService {
     fiscalYears: readonly number[],
   ): Promise<KpiValueDto[]> {
     if (fiscalYears.length === 0) return [];
+    const derived = await kpiSource(
+      this.dataSource,
+      scope.organizationId,
+      scope.unitId,
+      fiscalYears,
+    );
     const results = await Promise.all(
-      groups.map((group) => group.compute(this.dataSource, scope, fiscalYears)),
+      groups.map((group) =>
+        group.compute(this.dataSource, { ...scope, derived }, fiscalYears),
+      ),
     );
     return results.flat();
   }

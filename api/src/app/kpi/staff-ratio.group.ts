@@ -17,6 +17,7 @@ export const STAFF_RATIO_GROUP: KpiGroup = {
       fiscalYears.map(fiscalYearStart),
       scope.unitId,
       scope.categories,
+      scope.derived,
     );
     return counts.flatMap((row) =>
       staffRatioKpis(fiscalYearOf(row.refDate), row),

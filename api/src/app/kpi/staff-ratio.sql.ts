@@ -2,6 +2,7 @@ import type { EmploymentCategory } from '@ikuboard/shared/contracts';
 import type { StaffRatioCounts } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
+import { familyRows, kpiSource, type KpiSource } from './kpi-aggregates';
 
 const STAGES = [
   'director',
@@ -9,6 +10,23 @@ const STAGES = [
   'deputy_chief',
   'subsection_chief',
 ] as const;
+
+/** The head counts of rows with stage `s` and gender column `gender`, each counting `n` people. */
+const STAFF_RATIO_COLUMNS = (n: string, gender: string) => {
+  const count = (condition: string) =>
+    `coalesce(sum(${n}) FILTER (WHERE ${condition}), 0)`;
+  const stageColumns = STAGES.map(
+    (stage) =>
+      `${count(`s.official_stage = '${stage}' AND ${gender} = 'female'`)} AS "${stage}_f",
+       ${count(`s.official_stage = '${stage}'`)} AS "${stage}_n"`,
+  ).join(',\n');
+  return `${count(`${gender} = 'female'`)} AS staff_f, ${count('true')} AS staff_n,
+          ${count(`s.is_manager AND ${gender} = 'female'`)} AS manager_f,
+          ${count('s.is_manager')} AS manager_n,
+          ${count(`s.is_supervisor AND ${gender} = 'female'`)} AS supervisor_f,
+          ${count('s.is_supervisor')} AS supervisor_n,
+          ${stageColumns}`;
+};
 
 /**
  * Head counts behind every staff-ratio KPI for several reference dates at once: the population in
@@ -20,21 +38,30 @@ export async function staffRatioCounts(
   refDates: readonly string[],
   unitId: string | null,
   categories: readonly EmploymentCategory[],
+  derived?: KpiSource | null,
 ): Promise<(StaffRatioCounts & { refDate: string })[]> {
-  const stageColumns = STAGES.map(
-    (
-      stage,
-    ) => `count(*) FILTER (WHERE s.official_stage = '${stage}' AND e.gender = 'female') AS "${stage}_f",
-                count(*) FILTER (WHERE s.official_stage = '${stage}') AS "${stage}_n"`,
-  ).join(',\n');
-  const rows = (await db.query(
-    `SELECT r.d::text AS ref_date,
-            count(*) FILTER (WHERE e.gender = 'female') AS staff_f, count(*) AS staff_n,
-            count(*) FILTER (WHERE s.is_manager AND e.gender = 'female') AS manager_f,
-            count(*) FILTER (WHERE s.is_manager) AS manager_n,
-            count(*) FILTER (WHERE s.is_supervisor AND e.gender = 'female') AS supervisor_f,
-            count(*) FILTER (WHERE s.is_supervisor) AS supervisor_n,
-            ${stageColumns}
+  const aprilFirsts = refDates.every((date) => date.endsWith('-04-01'));
+  const years = refDates.map((date) => Number(date.slice(0, 4)));
+  const source = !aprilFirsts
+    ? null
+    : derived !== undefined
+      ? derived
+      : await kpiSource(db, organizationId, unitId, years);
+  const rows = (
+    source
+      ? await db.query(
+          // The population of each April 1 from the derived tables (kpi-aggregates.ts).
+          `SELECT make_date(r.fy, 4, 1)::text AS ref_date,
+                  ${STAFF_RATIO_COLUMNS('r.n', 'r.gender')}
+             FROM ${familyRows('pop', unitId, source)}
+             JOIN position_stage s ON s.organization_id = $1 AND s.id = r.stage_id
+            WHERE r.category = ANY ($4::text[])
+            GROUP BY r.fy`,
+          [organizationId, years, unitId, categories],
+        )
+      : await db.query(
+          `SELECT r.d::text AS ref_date,
+            ${STAFF_RATIO_COLUMNS('1', 'e.gender')}
        FROM unnest($2::date[]) AS r (d)
        JOIN assignment a ON a.organization_id = $1 AND a.valid_from <= r.d AND (a.valid_to IS NULL OR a.valid_to > r.d)
        JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id
@@ -45,8 +72,9 @@ export async function staffRatioCounts(
         AND ($4::uuid IS NULL OR a.org_unit_id IN
               (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4))
       GROUP BY r.d`,
-    [organizationId, refDates, categories, unitId],
-  )) as Record<string, number | string>[];
+          [organizationId, refDates, categories, unitId],
+        )
+  ) as Record<string, number | string>[];
   const byDate = new Map(rows.map((row) => [String(row['ref_date']), row]));
   return refDates.map((refDate) => {
     const row = byDate.get(refDate);

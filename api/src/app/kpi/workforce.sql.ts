@@ -3,6 +3,7 @@ import type { PaySums, WorkforceFigures } from '@ikuboard/shared/kpi';
 import { emptyWorkforceFigures, tenureBandOf } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
+import { familyRows, kpiSource } from './kpi-aggregates';
 import type { KpiSqlScope } from './kpi-group';
 
 /*
@@ -148,7 +149,130 @@ const TENURE_SEPARATION_SQL = `
    WHERE ${inSubtree('a')} AND (c.code = 'permanent' OR c.code = ANY ($4::text[]))
    GROUP BY 1, 2, 3, 4`;
 
+/*
+ * The same figures from the derived tables (kpi-aggregates.ts), in the same row shapes and with
+ * the same parameters: familyRows gives a family's rows of the scope's subtree as `r`.
+ */
+type Rows = (family: 'pop' | 'hire' | 'al' | 'pay' | 'otm') => string;
+
+const ROLLUP_HIRES_SQL = (rows: Rows) => `
+  SELECT r.fy, r.gender, r.k = 1 AS midcareer, sum(r.n)::int AS n
+    FROM ${rows('hire')}
+   WHERE r.category = ANY ($4::text[])
+   GROUP BY r.fy, r.gender, r.k`;
+
+const ROLLUP_ANNUAL_LEAVE_SQL = (rows: Rows) => `
+  SELECT r.fy, sum(r.n)::int AS headcount, sum(r.s1)::text AS days,
+         coalesce(sum(r.n) FILTER (WHERE r.k = 0), 0)::int AS b0,
+         coalesce(sum(r.n) FILTER (WHERE r.k = 1), 0)::int AS b5,
+         coalesce(sum(r.n) FILTER (WHERE r.k = 2), 0)::int AS b10,
+         coalesce(sum(r.n) FILTER (WHERE r.k = 3), 0)::int AS b15,
+         coalesce(sum(r.n) FILTER (WHERE r.k = 4), 0)::int AS b20
+    FROM ${rows('al')}
+   WHERE r.category = ANY ($4::text[])
+   GROUP BY r.fy`;
+
+/** Monthly hours and eligible head counts (k = month) and, above a leaf, the person counts (k = measure). */
+const ROLLUP_OVERTIME_SQL = (
+  rows: Rows,
+  unitId: string | null,
+  leaf: boolean,
+) => `
+  SELECT 'otm' AS family, r.fy, r.k, sum(r.n)::int AS n, sum(r.s1)::text AS hours
+    FROM ${rows('otm')}
+   WHERE r.category = ANY ($4::text[])
+   GROUP BY r.fy, r.k
+  ${
+    leaf
+      ? ''
+      : `UNION ALL
+  SELECT 'otp', r.fy, r.k, sum(r.n)::int, '0'
+    FROM kpi_rollup r
+   WHERE r.organization_id = $1 AND r.family = 'otp' AND r.fy = ANY ($2::int[]) AND r.category = ANY ($4::text[])
+     AND ${unitId === null ? 'r.unit_id IS NULL' : 'r.unit_id = $3'}
+   GROUP BY r.fy, r.k`
+  }`;
+
+/**
+ * Person counts from kpi_fact: of those who change category within a FY (they do not add up by
+ * category), or of everyone in a leaf unit.
+ */
+const OVERTIME_RESIDUAL_SQL = (leaf: boolean) => `
+  WITH person AS (
+    SELECT f.fy, f.employee_id, bit_or(f.mask) AS m, max(f.m45) AS m45, max(f.m100) AS m100,
+           max(f.s1) AS total, bool_or(f.s2 = 1) AS avg80
+      FROM kpi_fact f
+     WHERE f.organization_id = $1 AND f.family = 'ot' AND f.fy = ANY ($2::int[]) AND f.category = ANY ($4::text[])
+       AND ${
+         leaf
+           ? 'f.unit_id = $3'
+           : `f.multi AND ($3::uuid IS NULL OR f.unit_id IN
+             (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $3))`
+       }
+     GROUP BY f.fy, f.employee_id
+  )
+  SELECT fy,
+         count(*) FILTER (WHERE (m & m45) <> 0)::int AS k0,
+         count(*) FILTER (WHERE total > 360)::int AS k1,
+         count(*) FILTER (WHERE (m & m100) <> 0)::int AS k2,
+         count(*) FILTER (WHERE total > 720)::int AS k3,
+         count(*) FILTER (WHERE bit_count((m & m45)::bit(12)) > 6)::int AS k4,
+         count(*) FILTER (WHERE avg80)::int AS k5
+    FROM person GROUP BY fy`;
+
+const ROLLUP_PAY_SQL = (rows: Rows) => `
+  SELECT r.fy, r.gender, r.category = 'permanent' AS permanent, s.official_stage AS stage, r.k AS tenure,
+         sum(r.s1)::text AS total, sum(r.n)::int AS n
+    FROM ${rows('pay')}
+    JOIN position_stage s ON s.organization_id = $1 AND s.id = r.stage_id
+   GROUP BY 1, 2, 3, 4, 5`;
+
+const ROLLUP_TENURE_SEPARATION_SQL = (rows: Rows) => `
+  SELECT r.fy, r.gender, r.category = 'permanent' AS permanent, r.category = ANY ($4::text[]) AS in_scope,
+         sum(r.s1)::int AS tenure, sum(r.n)::int AS n, sum(r.s2)::int AS separated
+    FROM ${rows('pop')}
+   WHERE r.gender IN ('female', 'male') AND (r.category = 'permanent' OR r.category = ANY ($4::text[]))
+   GROUP BY 1, 2, 3, 4`;
+
+const OVERTIME_MEASURES = [
+  'over45',
+  'over360',
+  'over100',
+  'over720',
+  'over45_six',
+  'avg80',
+] as const;
+
 type Row = Record<string, unknown>;
+
+/** The rollup rows of overtime, in the shape of OVERTIME_SQL's. */
+function overtimeRows(
+  years: readonly number[],
+  rollup: Row[],
+  residual: Row[],
+): Row[] {
+  return years.map((fy) => {
+    const hours: string[] = Array.from({ length: 12 }, () => '0');
+    const eligible: number[] = Array.from({ length: 12 }, () => 0);
+    const row: Row = { fy, hours, eligible };
+    for (const measure of OVERTIME_MEASURES) row[measure] = 0;
+    for (const r of rollup) {
+      if (Number(r['fy']) !== fy) continue;
+      const k = Number(r['k']);
+      if (r['family'] === 'otm') {
+        hours[k] = String(r['hours']);
+        eligible[k] = Number(r['n']);
+      } else row[OVERTIME_MEASURES[k]] = Number(r['n']);
+    }
+    for (const r of residual) {
+      if (Number(r['fy']) !== fy) continue;
+      OVERTIME_MEASURES.forEach((measure, k) => {
+        row[measure] = Number(row[measure]) + Number(r[`k${k}`]);
+      });
+    }
+    return row;
+  });
+}
 
 const num = (value: unknown): number => Number(value ?? 0);
 
@@ -182,13 +306,43 @@ export async function workforceFigures(
   ];
   const run = async (sql: string, values: unknown[] = parameters) =>
     (await db.query(sql, values)) as Row[];
-  const [hires, leave, overtime, pay, tenure] = await Promise.all([
-    run(HIRES_SQL),
-    run(ANNUAL_LEAVE_SQL),
-    run(OVERTIME_SQL),
-    run(PAY_SQL, parameters.slice(0, 3)),
-    run(TENURE_SEPARATION_SQL),
-  ]);
+  const unitId = scope.unitId;
+  const source =
+    scope.derived !== undefined
+      ? scope.derived
+      : await kpiSource(db, scope.organizationId, unitId, years);
+  const rows: Rows = (family) =>
+    familyRows(family, unitId, source ?? { leaf: false });
+  const [hires, leave, overtime, pay, tenure] = source
+    ? await (async () => {
+        // One round trip: each statement's rows as a JSON array.
+        const parts = [
+          ROLLUP_HIRES_SQL(rows),
+          ROLLUP_ANNUAL_LEAVE_SQL(rows),
+          ROLLUP_OVERTIME_SQL(rows, unitId, source.leaf),
+          OVERTIME_RESIDUAL_SQL(source.leaf),
+          ROLLUP_PAY_SQL(rows),
+          ROLLUP_TENURE_SEPARATION_SQL(rows),
+        ];
+        const [row] = await run(
+          `SELECT ${parts.map((sql, i) => `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t) AS p${i}`).join(',\n')}`,
+        );
+        const part = (i: number) => row[`p${i}`] as Row[];
+        return [
+          part(0),
+          part(1),
+          overtimeRows(years, part(2), part(3)),
+          part(4),
+          part(5),
+        ];
+      })()
+    : await Promise.all([
+        run(HIRES_SQL),
+        run(ANNUAL_LEAVE_SQL),
+        run(OVERTIME_SQL),
+        run(PAY_SQL, parameters.slice(0, 3)),
+        run(TENURE_SEPARATION_SQL),
+      ]);
 
   const figures = new Map(
     years.map((year) => [year, emptyWorkforceFigures(year)]),

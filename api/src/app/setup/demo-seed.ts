@@ -10,6 +10,7 @@ import { seedCommitteeDemo } from '../committee/committee-demo-seed';
 import type { Queryable } from '../../database/queryable';
 import { seedDemoIkubossDeclarations } from '../declarations/declarations-demo-seed';
 import { rebuildUnitClosure } from '../imports/import-writer';
+import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
 import { KPI_GROUPS } from '../kpi/kpi-groups';
 import { seedIkubossProgrammes } from '../ikuboss-programmes/ikuboss-demo-seed';
 import { seedReviews360Demo } from '../reviews360/reviews360-demo-seed';
@@ -168,6 +169,7 @@ export async function loadDemoCity(
     `INSERT INTO roster_snapshot (organization_id, as_of) SELECT $1, d FROM unnest($2::date[]) AS d`,
     [organizationId, snapshots],
   );
+  await refreshKpiAggregates(manager, organizationId);
   return organizationId;
 }
 

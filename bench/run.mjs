@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// `npm run bench`: every scenario of issue 8 against the scale tiers, then docs/performance.md,
+// docs/performance-scaling.png and bench/results.json. Tiers missing from tmp/bench are built first
+// (npm run bench:data). Options: --tiers S,L[,XL]  --runs 20  --only dashboard,import,...
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { root } from './lib/bundle.mjs';
+import { dataDirOf, ensureBuilt, startApi } from './lib/server.mjs';
+import { peakRssMb } from './lib/stats.mjs';
+import * as scenarios from './scenarios.mjs';
+import { writeReport } from './report.mjs';
+
+const { values } = parseArgs({
+  options: {
+    tiers: { type: 'string', default: 'S,L' },
+    runs: { type: 'string', default: '20' },
+    only: { type: 'string', default: '' },
+    'no-report': { type: 'boolean', default: false },
+  },
+});
+const tiers = values.tiers
+  .split(',')
+  .map((t) => t.trim().toUpperCase())
+  .filter(Boolean);
+const runs = Number(values.runs);
+const only = values.only ? values.only.split(',') : null;
+const wanted = (name) => only === null || only.includes(name);
+const log = (line) => console.log(`[bench] ${line}`);
+
+await ensureBuilt(['api', 'web']);
+
+const results = {
+  startedAt: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  },
+  tiers: {},
+  scenarios: [],
+};
+
+for (const tier of tiers) {
+  const manifestFile = join(dataDirOf(tier), 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    log(`tier ${tier} is not built yet: npm run bench:data -- --tier ${tier}`);
+    const built = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=12288',
+        join(root, 'bench/data.mjs'),
+        '--tier',
+        tier,
+      ],
+      { stdio: 'inherit', cwd: root },
+    );
+    if (built.status !== 0) throw new Error(`building tier ${tier} failed`);
+  }
+  results.tiers[tier] = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  log(`tier ${tier}: starting the API on ${dataDirOf(tier)}`);
+  const api = await startApi({ tier });
+  try {
+    const ctx = await scenarios.context(api, tier);
+    const [{ version }] = (await ctx.db.query('SELECT version()')).rows;
+    results.machine.postgres = version.split(' on ')[0];
+    const dashboardTarget = tier === 'XL' ? 60 : 30;
+    let dashboard = null;
+    if (wanted('dashboard')) {
+      log(`tier ${tier}: dashboard`);
+      dashboard = await scenarios.dashboard(ctx, {
+        target: dashboardTarget,
+        runs,
+      });
+      results.scenarios.push(dashboard);
+      log(JSON.stringify(dashboard));
+    }
+    if (wanted('subtree')) {
+      const unitCode = await scenarios.pickSubtreeUnit(ctx);
+      if (unitCode) {
+        log(`tier ${tier}: subtree ${unitCode}`);
+        const subtree = await scenarios.dashboard(ctx, {
+          unitCode,
+          target: 30,
+          runs,
+        });
+        results.scenarios.push(subtree);
+        log(JSON.stringify(subtree));
+      }
+    }
+    if (wanted('import')) {
+      log(`tier ${tier}: import of 1,000 leave rows`);
+      const imported = await scenarios.importLeave1000(ctx, {
+        runs: Math.max(5, Math.min(runs, 7)),
+      });
+      results.scenarios.push(imported);
+      log(JSON.stringify(imported));
+    }
+    if (wanted('naive') && tier !== 'XL') {
+      log(`tier ${tier}: naive baseline`);
+      const naive = await scenarios.naive(ctx, dashboard);
+      results.scenarios.push(naive);
+      log(JSON.stringify(naive));
+    }
+    results.tiers[tier].apiPeakRssMb = await peakRssMb(api.pid);
+    await ctx.client.agent.destroy();
+    await ctx.db.end();
+  } finally {
+    await api.stop();
+  }
+}
+
+for (const [name, reason] of [
+  [
+    'roster-import-50k',
+    'not run in this version of the harness (see docs/performance.md)',
+  ],
+  [
+    'leave-import-1m',
+    'not run in this version of the harness (see docs/performance.md)',
+  ],
+  [
+    'committee-workbook',
+    'not available: the committee annual workbook is being built in another branch; the lead wires this hook',
+  ],
+  [
+    'submissions-360',
+    'not available: the 360 submissions are being built in another branch; the lead wires this hook',
+  ],
+  [
+    'web-first-chart',
+    'not run in this version of the harness (see docs/performance.md)',
+  ],
+]) {
+  if (!wanted(name)) continue;
+  log(`${name}: ${reason}`);
+  results.scenarios.push(scenarios.hook(name, reason));
+}
+
+if (wanted('web')) {
+  const web = scenarios.webBundle();
+  results.scenarios.push(web);
+  log(JSON.stringify(web));
+}
+if (wanted('startup')) {
+  log(
+    'start-up: first start (initdb, migrations, demo seed), then later starts',
+  );
+  const startup = await scenarios.startup();
+  results.scenarios.push(startup);
+  log(JSON.stringify(startup));
+}
+
+results.finishedAt = new Date().toISOString();
+writeFileSync(
+  join(root, 'bench', 'results.json'),
+  JSON.stringify(results, null, 2) + '\n',
+);
+log('wrote bench/results.json');
+if (!values['no-report']) {
+  await writeReport(results);
+  log('wrote docs/performance.md and docs/performance-scaling.png');
+}

@@ -1,0 +1,362 @@
+// The scenarios of issue 8. Each returns { name, tier, ...figures, floor?, ratio?, target, met }.
+import { gzipSync } from 'node:zlib';
+import {
+  existsSync,
+  readFileSync,
+  mkdtempSync,
+  rmSync,
+  chmodSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import pg from 'pg';
+import ExcelJS from 'exceljs';
+
+import { loadTs, root } from './lib/bundle.mjs';
+import { Client } from './lib/http.mjs';
+import { measure, summarize } from './lib/stats.mjs';
+import { startApi } from './lib/server.mjs';
+
+export const BENCH_USER = 'bench-hr';
+export const BENCH_PASSWORD = 'ikuboard-bench-password';
+
+/** The dashboard's trend charts: one headline KPI of each family over every FY with roster data. */
+export const TREND_CODES = [
+  'female_manager_ratio',
+  'childcare_leave_rate_male',
+  'annual_leave_avg_days',
+  'overtime_over_360h_year_count',
+  'pay_gap_all',
+];
+
+export async function context(api, tier) {
+  const db = new pg.Pool({ connectionString: api.databaseUrl, max: 6 });
+  db.on('error', () => undefined);
+  const [org] = (
+    await db.query(`SELECT id FROM organization WHERE code = 'bench'`)
+  ).rows;
+  if (!org)
+    throw new Error(
+      `tier ${tier} has no organization 'bench': run npm run bench:data -- --tier ${tier}`,
+    );
+  const [years] = (
+    await db.query(
+      `SELECT min(extract(year FROM as_of))::int AS first, max(extract(year FROM as_of))::int AS last
+         FROM roster_snapshot WHERE organization_id = $1`,
+      [org.id],
+    )
+  ).rows;
+  const client = await Client.login(api.baseUrl, BENCH_USER, BENCH_PASSWORD);
+  const allYears = [];
+  for (let y = years.first; y <= years.last; y++) allYears.push(y);
+  return {
+    api,
+    db,
+    tier,
+    organizationId: org.id,
+    client,
+    lastFy: years.last,
+    years: allYears,
+  };
+}
+
+/** What the overview page asks for at once: the FY's KPIs, the previous FY's, and the trends. */
+async function dashboardRequests(client, fy, unitCode) {
+  const unit = unitCode ? `&unit=${encodeURIComponent(unitCode)}` : '';
+  const responses = await Promise.all([
+    client.get(`/api/v1/kpis?fy=${fy}${unit}`),
+    client.get(`/api/v1/kpis?fy=${fy - 1}${unit}`),
+    ...TREND_CODES.map((code) =>
+      client.get(`/api/v1/kpis/trend?code=${code}${unit}`),
+    ),
+  ]);
+  return responses;
+}
+
+/**
+ * The floor: hand-written SQL over the same schema for the same figures, straight through pg: every
+ * roll-up row of the scope for all years in one statement, the childcare person counts, and the
+ * overtime persons who change category (the three reads any implementation of these figures on
+ * this schema needs), in parallel.
+ */
+async function floorQueries(ctx, unitId) {
+  const { db, organizationId, years } = ctx;
+  const root =
+    unitId === null ? 'unit_id IS NULL AND $3::uuid IS NULL' : 'unit_id = $3';
+  const subtree = `($3::uuid IS NULL OR unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $3))`;
+  await Promise.all([
+    db.query(
+      `SELECT family, fy, category, stage_id, gender, k, sum(n), sum(s1), sum(s2) FROM kpi_rollup
+        WHERE organization_id = $1 AND ${root} AND fy = ANY ($2::int[]) GROUP BY 1, 2, 3, 4, 5, 6`,
+      [organizationId, years, unitId],
+    ),
+    db.query(
+      `SELECT fy, count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male'),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'female'),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male'),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'female'),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND childcare),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 7),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 14),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND spouse_birth),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND participation),
+              count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND paternity_days >= 5),
+              count(*) FILTER (WHERE kind = 'p' AND days < 14)
+         FROM kpi_childcare_fact
+        WHERE organization_id = $1 AND fy = ANY ($2::int[]) AND category = 'permanent' AND ${subtree}
+        GROUP BY fy`,
+      [organizationId, years, unitId],
+    ),
+    db.query(
+      `SELECT fy, employee_id, bit_or(mask), max(m45), max(s1) FROM kpi_fact
+        WHERE organization_id = $1 AND multi AND fy = ANY ($2::int[]) AND ${subtree} GROUP BY 1, 2`,
+      [organizationId, years, unitId],
+    ),
+  ]);
+}
+
+export async function dashboard(
+  ctx,
+  { unitCode = null, target, runs = 20 } = {},
+) {
+  const { client, lastFy, db, organizationId } = ctx;
+  let unitId = null;
+  if (unitCode) {
+    unitId = (
+      await db.query(
+        `SELECT id FROM org_unit WHERE organization_id = $1 AND code = $2`,
+        [organizationId, unitCode],
+      )
+    ).rows[0].id;
+  }
+  let bytes = 0;
+  const http = await measure(
+    async () => {
+      const responses = await dashboardRequests(client, lastFy, unitCode);
+      bytes = responses.reduce((sum, r) => sum + r.bytes, 0);
+    },
+    { runs },
+  );
+  const floor = await measure(() => floorQueries(ctx, unitId), { runs });
+  return {
+    name: unitCode ? 'subtree' : 'dashboard',
+    tier: ctx.tier,
+    unitCode,
+    requests: 2 + TREND_CODES.length,
+    responseBytes: bytes,
+    http,
+    floor,
+    ratio: round2(http.median / floor.median),
+    targetMs: target,
+    met: http.p95 <= target && http.median / floor.median <= 1.5,
+  };
+}
+
+/** A mid-level unit (a 部 with sub-units): the largest unit below the top level's children. */
+export async function pickSubtreeUnit(ctx) {
+  const rows = (
+    await ctx.db.query(
+      `SELECT u.code, count(*) AS n FROM org_unit u
+         JOIN org_unit_closure cl ON cl.organization_id = u.organization_id AND cl.ancestor_id = u.id
+        WHERE u.organization_id = $1 AND u.parent_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM org_unit c WHERE c.parent_id = u.id)
+        GROUP BY u.code ORDER BY count(*) DESC, u.code`,
+      [ctx.organizationId],
+    )
+  ).rows;
+  return rows[Math.min(rows.length - 1, 2)]?.code ?? null;
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/** 1,000 annual-leave rows (half days on Saturdays, distinct per run) of staff in service all FY. */
+async function leaveRows(ctx, run, count) {
+  const fy = ctx.lastFy;
+  // Saturdays from mid-July of the FY, one per run
+  const first = new Date(Date.UTC(fy, 6, 15));
+  while (first.getUTCDay() !== 6) first.setUTCDate(first.getUTCDate() + 1);
+  const day = new Date(first.getTime() + run * 7 * 86_400_000);
+  const date = day.toISOString().slice(0, 10);
+  const people = (
+    await ctx.db.query(
+      `SELECT e.employee_number FROM employee e
+        WHERE e.organization_id = $1 AND e.hire_date <= make_date($2, 4, 1)
+          AND (e.separation_date IS NULL OR e.separation_date >= make_date($2 + 1, 3, 31))
+          AND NOT EXISTS (SELECT 1 FROM leave_episode l
+                           WHERE l.organization_id = $1 AND l.employee_id = e.id AND l.leave_type = 'annual'
+                             AND l.start_date <= $4::date AND l.end_date >= $4::date)
+        ORDER BY e.employee_number LIMIT $3`,
+      [ctx.organizationId, fy, count, date],
+    )
+  ).rows;
+  return people.map((p) => [p.employee_number, 'annual', date, date, 0.5]);
+}
+
+async function leaveWorkbook(rows) {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('休暇');
+  sheet.addRow([
+    '職員番号',
+    '休暇種別',
+    '開始日',
+    '終了日',
+    '日数',
+    '子の生年月日',
+  ]);
+  for (const row of rows) sheet.addRow([...row, null]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export async function importLeave1000(ctx, { runs = 5 } = {}) {
+  const samples = [];
+  const floorSamples = [];
+  for (let run = -2; run < runs; run++) {
+    const rows = await leaveRows(ctx, run + 2, 1000);
+    const file = await leaveWorkbook(rows);
+    const started = performance.now();
+    await ctx.client.importFile('leave', file);
+    const ms = performance.now() - started;
+    if (run >= 0) samples.push(ms);
+    // floor: a plain INSERT of the same rows, in a transaction rolled back
+    const floorRows = await leaveRows(ctx, run + 2 + 40, 1000);
+    const connection = await ctx.db.connect();
+    try {
+      const floorStarted = performance.now();
+      await connection.query('BEGIN');
+      await connection.query(
+        `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days)
+         SELECT $1, e.id, u.t, u.s, u.e, u.d
+           FROM unnest($2::text[], $3::text[], $4::date[], $5::date[], $6::numeric[]) AS u (num, t, s, e, d)
+           JOIN employee e ON e.organization_id = $1 AND e.employee_number = u.num`,
+        [
+          ctx.organizationId,
+          ...[0, 1, 2, 3, 4].map((i) => floorRows.map((r) => r[i])),
+        ],
+      );
+      await connection.query('COMMIT');
+      const floorMs = performance.now() - floorStarted;
+      if (run >= 0) floorSamples.push(floorMs);
+      await connection.query('BEGIN');
+      await connection.query(
+        `DELETE FROM leave_episode WHERE organization_id = $1 AND start_date = $2 AND days = 0.5 AND leave_type = 'annual' AND created_at > now() - interval '1 minute'`,
+        [ctx.organizationId, floorRows[0][2]],
+      );
+      await connection.query('COMMIT');
+    } finally {
+      connection.release();
+    }
+  }
+  const http = summarize(samples);
+  const floor = summarize(floorSamples);
+  return {
+    name: 'import-leave-1000',
+    tier: ctx.tier,
+    rows: 1000,
+    http,
+    floor,
+    ratio: round2(http.median / floor.median),
+    targetMs: 300,
+    met: http.p95 <= 300,
+    note: 'upload → job succeeded, polled every 5 ms; the KPI roll-ups are refreshed in the import transaction',
+  };
+}
+
+export async function naive(ctx, dashboardResult) {
+  const { naiveDashboard } = await loadTs('naive');
+  const years = [...new Set([ctx.lastFy, ctx.lastFy - 1, ...ctx.years])];
+  const samples = [];
+  let last;
+  const times = ctx.tier === 'S' ? 2 : 1;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    last = await naiveDashboard(ctx.api.databaseUrl, ctx.organizationId, years);
+    samples.push(performance.now() - started);
+  }
+  const s = summarize(samples);
+  return {
+    name: 'naive-baseline',
+    tier: ctx.tier,
+    naive: s,
+    loadMs: Math.round(last.loadMs),
+    computeMs: Math.round(last.computeMs),
+    values: last.values,
+    ratio: dashboardResult
+      ? Math.round(s.median / dashboardResult.http.median)
+      : null,
+    note: 'TypeORM loads every row of the organization, then libs/shared/kpi computes every KPI of each FY (2 runs on S, 1 on L)',
+  };
+}
+
+/** First start (initdb, migrations, demo seed) and later starts of `npm start`'s API. */
+export async function startup({ later = 3 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ikuboard-bench-start-'));
+  chmodSync(dir, 0o755);
+  try {
+    const first = await startApi({
+      tier: 'startup',
+      dataDir: dir,
+      mode: 'demo',
+      env: { DATABASE_URL: '' },
+    });
+    await first.stop();
+    const samples = [];
+    for (let i = 0; i < later; i++) {
+      const api = await startApi({
+        tier: 'startup',
+        dataDir: dir,
+        mode: 'demo',
+        env: { DATABASE_URL: '' },
+      });
+      samples.push(api.startupMs);
+      await api.stop();
+    }
+    const laterStats = summarize(samples);
+    return {
+      name: 'startup',
+      firstMs: first.startupMs,
+      later: laterStats,
+      targetFirstMs: 90_000,
+      targetLaterMs: 15_000,
+      met: first.startupMs <= 90_000 && laterStats.max <= 15_000,
+      note: 'process spawn → GET /api/v1/health answers 200 (built dist/; no build time)',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Initial JavaScript of the dashboard: the scripts index.html loads, gzipped (level 9). */
+export function webBundle() {
+  const dir = join(root, 'dist', 'web', 'browser');
+  const index = join(dir, 'index.html');
+  if (!existsSync(index))
+    return { name: 'web-initial-js', skipped: 'dist/web not built' };
+  const html = readFileSync(index, 'utf8');
+  const files = [
+    ...html.matchAll(
+      /<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g,
+    ),
+  ].map((m) => m[1]);
+  const unique = [...new Set(files)];
+  let raw = 0;
+  let gzip = 0;
+  for (const file of unique) {
+    const content = readFileSync(join(dir, file));
+    raw += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+  }
+  return {
+    name: 'web-initial-js',
+    files: unique.length,
+    rawKb: Math.round(raw / 1024),
+    gzipKb: Math.round(gzip / 1024),
+    targetKb: 350,
+    met: gzip / 1024 <= 350,
+    note: 'the <script> and modulepreload files of dist/web/browser/index.html',
+  };
+}
+
+export function hook(name, reason) {
+  return { name, skipped: reason };
+}
