@@ -82,7 +82,8 @@ async function startApiServer({ mode, env = {} }) {
   });
   process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
   try {
-    await waitUntilReady(baseUrl, child, 120_000);
+    // A readiness deadline, not a timing assertion: the demo seed takes ~30 s alone, minutes on a busy CI box.
+    await waitUntilReady(baseUrl, child, 420_000);
   } catch (error) {
     process.stderr.write(output);
     child.kill('SIGTERM');

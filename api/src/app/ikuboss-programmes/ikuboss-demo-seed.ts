@@ -1,6 +1,7 @@
 import { addDays, fiscalYearOf, fiscalYearStart } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
+import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
 
 const rows = async <T>(db: Queryable, sql: string, params: unknown[]) =>
   (await db.query(sql, params)) as T[];
@@ -100,6 +101,11 @@ export async function seedIkubossProgrammes(
     );
     if (child) children.push(child.id);
   }
+  // New births change the childcare figures: refresh those fathers' derived KPI rows, as an
+  // import of children would.
+  await refreshKpiAggregates(db, organizationId, {
+    employeeIds: fathers.map((f) => f.id),
+  });
   if (children[1]) {
     const [{ father }] = await rows<{ father: string }>(
       db,
