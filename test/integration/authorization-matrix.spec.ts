@@ -17,9 +17,13 @@
  * with an empty body unless `body` is given, so an allowed write stops at validation (400) and
  * changes nothing. `endsSession` routes are called with a throwaway login.
  */
+import { randomUUID } from 'node:crypto';
+
 import {
   hasPermission,
+  LOCAL_FIRM_SIZE_BANDS,
   PERMISSIONS,
+  PRACTICE_GOAL_RATINGS,
   ROLES,
   type ImportJobDto,
   type Permission,
@@ -43,11 +47,28 @@ interface OrgFixture {
   targetId: string;
   planId: string;
   importJobId: string;
+  firmId: string;
+  reviewId: string;
+  trainingId: string;
+  /** An employee of this organization, attendee of its training. */
+  employeeNumber: string;
   /** Strings that exist only in this organization's data. */
   markers: string[];
 }
 type Fixtures = Record<'own' | 'other', OrgFixture>;
 type ParamFill = (fixtures: Fixtures, org: 'own' | 'other') => string;
+
+/** A well-formed id of no record: an allowed role reaches the handler and gets 404. */
+const absentIds = { own: randomUUID(), other: randomUUID() };
+const absent: ParamFill = (_f, org) => absentIds[org];
+/**
+ * For writes that would change a real record: nothing in the own organization (404), but the
+ * OTHER organization's real record in the cross-organization check, which must answer 404/403.
+ */
+const otherOnly =
+  (pick: (o: OrgFixture) => string): ParamFill =>
+  (f, org) =>
+    org === 'own' ? absentIds.own : pick(f.other);
 
 interface Entry {
   access: 'public' | 'authenticated' | Permission;
@@ -57,6 +78,11 @@ interface Entry {
   query?: string;
   body?: (fixtures: Fixtures) => object;
   endsSession?: boolean;
+  /**
+   * An idempotent delete scoped to the caller's organization: with another organization's id it
+   * answers 204 having matched nothing (the end of the id check proves that record intact).
+   */
+  crossOrgNoContent?: boolean;
 }
 
 const P = PERMISSIONS;
@@ -127,6 +153,259 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/v1/aggregate-figures': { access: P.importData },
   'GET /api/v1/audit': { access: P.readAuditLog },
   'GET /api/v1/audit/export': { access: P.readAuditLog, query: 'format=csv' },
+
+  // Ikuboss declarations (api/src/app/declarations)
+  'GET /api/v1/ikuboss/templates': { access: P.manageIkubossDeclarations },
+  'POST /api/v1/ikuboss/templates': { access: P.manageIkubossDeclarations },
+  'PUT /api/v1/ikuboss/templates/{id}': {
+    access: P.manageIkubossDeclarations,
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({ name: 'x', title: 'x', preamble: 'x', pledges: ['x'] }),
+  },
+  'GET /api/v1/ikuboss/stages': { access: P.manageIkubossDeclarations },
+  'GET /api/v1/ikuboss/campaigns': { access: P.readIkubossProgress },
+  'POST /api/v1/ikuboss/campaigns': { access: P.manageIkubossDeclarations },
+  'GET /api/v1/ikuboss/campaigns/{id}': {
+    access: P.readIkubossProgress,
+    params: { id: absent },
+    idParams: ['id'],
+  },
+  'GET /api/v1/ikuboss/declarations/mine': { access: P.declareIkuboss },
+  'GET /api/v1/ikuboss/declarations': {
+    access: P.manageIkubossDeclarations,
+    query: 'fy=2025',
+  },
+  'POST /api/v1/ikuboss/declarations': { access: P.declareIkuboss },
+  'GET /api/v1/ikuboss/declarations/{id}': {
+    access: P.declareIkuboss,
+    params: { id: absent },
+    idParams: ['id'],
+  },
+  'PUT /api/v1/ikuboss/declarations/{id}': {
+    access: P.declareIkuboss,
+    params: { id: absent },
+    idParams: ['id'],
+  },
+  'DELETE /api/v1/ikuboss/declarations/{id}': {
+    access: P.declareIkuboss,
+    params: { id: absent },
+    idParams: ['id'],
+  },
+  'POST /api/v1/ikuboss/declarations/{id}/sign': {
+    access: P.declareIkuboss,
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({ confirm: true }),
+  },
+  'POST /api/v1/ikuboss/declarations/{id}/revoke': {
+    access: P.declareIkuboss,
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({ reason: 'x' }),
+  },
+  'POST /api/v1/ikuboss/declarations/{id}/renew': {
+    access: P.declareIkuboss,
+    params: { id: absent },
+    idParams: ['id'],
+  },
+  'GET /api/v1/public/organizations/{code}/ikubosses': {
+    access: 'public',
+    params: { code: (f) => f.own.tenant.code },
+  },
+  // Ikuboss programmes (api/src/app/ikuboss-programmes)
+  'GET /api/v1/ikuboss/nudges': {
+    access: P.readIkubossNudges,
+    query: 'fy=2025',
+  },
+  'GET /api/v1/ikuboss/nudges/summary': {
+    access: P.manageIkubossProgrammes,
+    query: 'fy=2025',
+  },
+  'POST /api/v1/ikuboss/nudges/interviews': { access: P.readIkubossNudges },
+  'GET /api/v1/ikuboss/employees': { access: P.manageIkubossProgrammes },
+  'GET /api/v1/ikuboss/nominees': { access: P.nominateIkuboss },
+  'GET /api/v1/ikuboss/trainings': { access: P.manageIkubossProgrammes },
+  'POST /api/v1/ikuboss/trainings': { access: P.manageIkubossProgrammes },
+  'GET /api/v1/ikuboss/trainings/{id}': {
+    access: P.manageIkubossProgrammes,
+    params: { id: (f, org) => f[org].trainingId },
+    idParams: ['id'],
+  },
+  'DELETE /api/v1/ikuboss/trainings/{id}': {
+    access: P.manageIkubossProgrammes,
+    params: { id: otherOnly((o) => o.trainingId) },
+    idParams: ['id'],
+  },
+  'POST /api/v1/ikuboss/trainings/{id}/attendees': {
+    access: P.manageIkubossProgrammes,
+    params: { id: otherOnly((o) => o.trainingId) },
+    idParams: ['id'],
+    body: () => ({ employeeNumbers: ['E-none'] }),
+  },
+  'DELETE /api/v1/ikuboss/trainings/{id}/attendees/{employeeNumber}': {
+    access: P.manageIkubossProgrammes,
+    params: {
+      id: otherOnly((o) => o.trainingId),
+      employeeNumber: (f, org) => f[org].employeeNumber,
+    },
+    idParams: ['id'],
+    crossOrgNoContent: true,
+  },
+  'POST /api/v1/ikuboss/trainings/{id}/attendance-import': {
+    access: P.manageIkubossProgrammes,
+    // Multipart: without a file it answers 400 before any lookup, so no cross-organization call.
+    params: { id: absent },
+  },
+  'GET /api/v1/ikuboss/practice-goals/mine': {
+    access: P.setIkubossPracticeGoal,
+    query: 'fy=2025',
+  },
+  'PUT /api/v1/ikuboss/practice-goals/mine': {
+    access: P.setIkubossPracticeGoal,
+  },
+  'GET /api/v1/ikuboss/practice-goals': {
+    access: P.manageIkubossProgrammes,
+    query: 'fy=2025',
+  },
+  'GET /api/v1/ikuboss/practice-goals/export': {
+    access: P.manageIkubossProgrammes,
+    query: 'fy=2025',
+  },
+  'PUT /api/v1/ikuboss/practice-goals/{id}/rating': {
+    access: P.manageIkubossProgrammes,
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({ rating: PRACTICE_GOAL_RATINGS[0] }),
+  },
+  'GET /api/v1/ikuboss/nominations': { access: 'authenticated' },
+  'POST /api/v1/ikuboss/nominations': { access: P.nominateIkuboss },
+  'POST /api/v1/ikuboss/nominations/{id}/award': {
+    access: P.grantIkubossAwards,
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({ awardName: 'x', fiscalYear: 2025 }),
+  },
+  'PUT /api/v1/ikuboss/nominations/{id}/consent': {
+    access: 'authenticated',
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({ consent: true }),
+  },
+  'GET /api/v1/public/organizations/{code}/awards': {
+    access: 'public',
+    params: { code: (f) => f.own.tenant.code },
+  },
+  'GET /api/v1/ikuboss/firms': { access: P.manageIkubossProgrammes },
+  'POST /api/v1/ikuboss/firms': { access: P.manageIkubossProgrammes },
+  'GET /api/v1/ikuboss/firms/{id}': {
+    access: P.manageIkubossProgrammes,
+    params: { id: (f, org) => f[org].firmId },
+    idParams: ['id'],
+  },
+  'PUT /api/v1/ikuboss/firms/{id}': {
+    access: P.manageIkubossProgrammes,
+    params: { id: otherOnly((o) => o.firmId) },
+    idParams: ['id'],
+    body: () => ({
+      name: 'x',
+      industry: 'x',
+      sizeBand: LOCAL_FIRM_SIZE_BANDS[0],
+    }),
+  },
+  'DELETE /api/v1/ikuboss/firms/{id}': {
+    access: P.manageIkubossProgrammes,
+    params: { id: otherOnly((o) => o.firmId) },
+    idParams: ['id'],
+  },
+  'POST /api/v1/ikuboss/firms/{id}/declarations': {
+    access: P.manageIkubossProgrammes,
+    params: { id: otherOnly((o) => o.firmId) },
+    idParams: ['id'],
+    body: () => ({ declaredOn: '2025-06-01' }),
+  },
+  'DELETE /api/v1/ikuboss/firms/{id}/declarations/{declarationId}': {
+    access: P.manageIkubossProgrammes,
+    params: { id: otherOnly((o) => o.firmId), declarationId: absent },
+    idParams: ['id'],
+  },
+  'POST /api/v1/ikuboss/firms/{id}/seminars': {
+    access: P.manageIkubossProgrammes,
+    params: { id: otherOnly((o) => o.firmId) },
+    idParams: ['id'],
+    body: () => ({ seminarName: 'x', attendedOn: '2025-06-01' }),
+  },
+  // Committee review (api/src/app/committee)
+  'GET /api/v1/committee/reviews': { access: P.readCommitteeReview },
+  'POST /api/v1/committee/reviews': { access: P.prepareCommitteeReview },
+  'GET /api/v1/committee/reviews/{id}': {
+    access: P.readCommitteeReview,
+    params: { id: (f, org) => f[org].reviewId },
+    idParams: ['id'],
+  },
+  'POST /api/v1/committee/reviews/{id}/comments': {
+    access: P.commentCommitteeReview,
+    params: { id: otherOnly((o) => o.reviewId) },
+    idParams: ['id'],
+    body: () => ({ itemKey: 'general', body: 'x' }),
+  },
+  'PUT /api/v1/committee/reviews/{id}/published-items': {
+    access: P.prepareCommitteeReview,
+    params: { id: otherOnly((o) => o.reviewId) },
+    idParams: ['id'],
+    body: () => ({ codes: [] }),
+  },
+  // Signing also needs the chair flag (no test account has it): the own call targets no record.
+  'POST /api/v1/committee/reviews/{id}/sign': {
+    access: P.signCommitteeReview,
+    params: { id: otherOnly((o) => o.reviewId) },
+    idParams: ['id'],
+  },
+  'POST /api/v1/committee/reviews/{id}/publish': {
+    access: P.publishCommitteeReview,
+    params: { id: otherOnly((o) => o.reviewId) },
+    idParams: ['id'],
+  },
+  'POST /api/v1/committee/reviews/{id}/reopen': {
+    access: P.prepareCommitteeReview,
+    params: { id: otherOnly((o) => o.reviewId) },
+    idParams: ['id'],
+  },
+  // Reports (api/src/app/reports)
+  'POST /api/v1/reports/jobs': { access: P.exportReports },
+  'GET /api/v1/reports/jobs/{id}': {
+    access: P.exportReports,
+    params: { id: absent },
+    idParams: ['id'],
+  },
+  'GET /api/v1/reports/jobs/{id}/file': {
+    access: P.exportReports,
+    params: { id: absent },
+    idParams: ['id'],
+  },
+  'GET /api/v1/reports/reviews/{id}/mieruka.csv': {
+    access: P.exportReports,
+    params: { id: (f, org) => f[org].reviewId },
+    idParams: ['id'],
+  },
+  'GET /api/v1/reports/kpis/{code}': {
+    access: P.readKpiFigures,
+    params: { code: () => 'female_staff_ratio' },
+    query: 'fy=2025',
+  },
+  // Public disclosure (api/src/app/public): {code} is the caller's own organization.
+  'GET /api/v1/public/organizations/{code}': {
+    access: 'public',
+    params: { code: (f) => f.own.tenant.code },
+  },
+  'GET /api/v1/public/organizations/{code}/tables.xlsx': {
+    access: 'public',
+    params: { code: (f) => f.own.tenant.code },
+  },
+  'GET /api/v1/public/organizations/{code}/targets.csv': {
+    access: 'public',
+    params: { code: (f) => f.own.tenant.code },
+  },
 };
 
 const ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details']);
@@ -249,12 +528,57 @@ async function seedOrganization(prefix: string): Promise<OrgFixture> {
     targetBody(plan.body.id, `施策${secret}`),
   );
   expect(target.status).toBe(201);
+  // Accounts act as employees (declarations and nudges refuse an unlinked account): the manager
+  // account is the 課長級 employee, every other account the 一般 one.
+  for (const [number, roles] of [
+    [`F-${secret}`, ['manager']],
+    [`E-${secret}`, ['admin', 'hr', 'staff', 'committee']],
+  ] as const)
+    await testDatabase().query(
+      `UPDATE account SET employee_id =
+         (SELECT id FROM employee WHERE organization_id = $1 AND employee_number = $2)
+        WHERE organization_id = $1 AND role = ANY($3)`,
+      [tenant.organizationId, number, roles],
+    );
+  const firm = await hr.post<{ id: string }>('/api/v1/ikuboss/firms', {
+    name: `企業${secret}`,
+    industry: '製造業',
+    sizeBand: LOCAL_FIRM_SIZE_BANDS[0],
+  });
+  expect(firm.status).toBe(201);
+  const training = await hr.post<{ id: string }>('/api/v1/ikuboss/trainings', {
+    kind: 'ikuboss',
+    heldOn: '2025-07-10',
+  });
+  expect(training.status).toBe(201);
+  const attendance = await hr.post(
+    `/api/v1/ikuboss/trainings/${training.body.id}/attendees`,
+    { employeeNumbers: [`F-${secret}`] },
+  );
+  expect(attendance.status).toBeLessThan(300);
+  const review = await hr.post<{ id: string }>('/api/v1/committee/reviews', {
+    fiscalYear: 2025,
+  });
+  expect(review.status).toBe(201);
   return {
     tenant,
     targetId: target.body.id,
     planId: plan.body.id,
     importJobId: job.id,
-    markers: [secret, unitCode, plan.body.id, target.body.id, job.id],
+    firmId: firm.body.id,
+    reviewId: review.body.id,
+    trainingId: training.body.id,
+    employeeNumber: `F-${secret}`,
+    markers: [
+      secret,
+      unitCode,
+      plan.body.id,
+      target.body.id,
+      job.id,
+      firm.body.id,
+      review.body.id,
+      training.body.id,
+    ],
   };
 }
 
@@ -379,6 +703,12 @@ describe('authorization matrix: every endpoint × every role × own/other organi
 
   // After the leak check: the audit log of the caller's organization rightly records these attempts.
   it("no endpoint reaches another organization's records by id", async () => {
+    const reviewState = () =>
+      testDatabase().query(
+        `SELECT status, version, published_items FROM committee_review WHERE organization_id = $1`,
+        [fixtures.other.tenant.organizationId],
+      );
+    const reviewsBefore = (await reviewState()).rows;
     const otherMarkers = fixtures.other.markers;
     for (const route of routes) {
       const entry = MATRIX[route];
@@ -397,7 +727,11 @@ describe('authorization matrix: every endpoint × every role × own/other organi
           expect({
             route,
             role,
-            status: [403, 404].includes(response.status),
+            status: [
+              403,
+              404,
+              ...(entry.crossOrgNoContent ? [204] : []),
+            ].includes(response.status),
           }).toEqual({ route, role, status: true });
           const text = await bodyText(response);
           for (const marker of otherMarkers.slice(0, 2))
@@ -415,6 +749,30 @@ describe('authorization matrix: every endpoint × every role × own/other organi
       [fixtures.other.targetId, fixtures.other.tenant.organizationId],
     );
     expect(rows[0].n).toBe(1);
+    const other = fixtures.other;
+    const { rows: firmAndReview } = await testDatabase().query(
+      `SELECT (SELECT count(*) FROM local_firm WHERE id = $1 AND organization_id = $3 AND name LIKE '企業%') AS firms,
+              (SELECT count(*) FROM local_firm_declaration WHERE organization_id = $3) AS "firmDeclarations",
+              (SELECT count(*) FROM local_firm_seminar WHERE organization_id = $3) AS seminars,
+              (SELECT count(*) FROM committee_review WHERE id = $2 AND organization_id = $3 AND status = 'draft') AS reviews,
+              (SELECT count(*) FROM committee_comment WHERE organization_id = $3) AS comments,
+              (SELECT count(*) FROM ikuboss_training_attendance WHERE training_id = $4 AND organization_id = $3) AS attendees`,
+      [
+        other.firmId,
+        other.reviewId,
+        other.tenant.organizationId,
+        other.trainingId,
+      ],
+    );
+    expect(firmAndReview[0]).toEqual({
+      firms: 1,
+      firmDeclarations: 0,
+      seminars: 0,
+      reviews: 1,
+      comments: 0,
+      attendees: 1,
+    });
+    expect((await reviewState()).rows).toEqual(reviewsBefore);
   });
 
   it('own-organization person-level reads return the own data (the leak check is not vacuous)', async () => {
