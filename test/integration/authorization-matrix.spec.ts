@@ -406,6 +406,103 @@ const MATRIX: Record<string, Entry> = {
     access: 'public',
     params: { code: (f) => f.own.tenant.code },
   },
+  // 360 / 多面評価: unknown ids (404 when allowed). An answer and a questionnaire are refused at
+  // validation (400) before any lookup, so they get no cross-organization call; every cycle lookup
+  // is scoped by organization_id (reviews360.sql.ts), and reviews360-anonymity.spec.ts checks
+  // that a rater who is not assigned gets 403.
+  'GET /api/v1/reviews360/my/tasks': { access: 'authenticated' },
+  'POST /api/v1/reviews360/cycles/{cycleId}/answers/{assignmentId}': {
+    access: 'authenticated',
+    params: { cycleId: absent, assignmentId: absent },
+  },
+  'GET /api/v1/reviews360/cycles/{cycleId}/questionnaire': {
+    access: 'authenticated',
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'GET /api/v1/reviews360/my/reports': { access: 'authenticated' },
+  'GET /api/v1/reviews360/my/reports/{cycleId}': {
+    access: 'authenticated',
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'GET /api/v1/reviews360/cycles': { access: P.manageReviews360 },
+  'POST /api/v1/reviews360/cycles': { access: P.manageReviews360 },
+  'GET /api/v1/reviews360/cycles/{cycleId}': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'PUT /api/v1/reviews360/cycles/{cycleId}/thresholds': {
+    body: () => ({
+      subordinateScores: 3,
+      subordinateComments: 5,
+      peerScores: 3,
+      peerComments: 5,
+    }),
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'PUT /api/v1/reviews360/cycles/{cycleId}/questionnaire': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+  },
+  'POST /api/v1/reviews360/cycles/{cycleId}/assignments/generate': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'GET /api/v1/reviews360/cycles/{cycleId}/assignments': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'POST /api/v1/reviews360/cycles/{cycleId}/assignments': {
+    body: () => ({
+      rateeNumber: 'NOSUCH-1',
+      raterNumber: 'NOSUCH-2',
+      relationship: 'subordinate',
+    }),
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'DELETE /api/v1/reviews360/cycles/{cycleId}/assignments/{assignmentId}': {
+    access: P.manageReviews360,
+    params: { cycleId: absent, assignmentId: absent },
+    idParams: ['cycleId', 'assignmentId'],
+  },
+  'POST /api/v1/reviews360/cycles/{cycleId}/launch': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'POST /api/v1/reviews360/cycles/{cycleId}/close': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'POST /api/v1/reviews360/cycles/{cycleId}/release': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'GET /api/v1/reviews360/cycles/{cycleId}/overview': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
+  'GET /api/v1/reviews360/cycles/{cycleId}/reports/{employeeNumber}': {
+    access: P.manageReviews360,
+    params: { cycleId: absent, employeeNumber: () => 'NOSUCH-0001' },
+    idParams: ['cycleId'],
+  },
+  'GET /api/v1/reviews360/cycles/{cycleId}/export': {
+    access: P.manageReviews360,
+    params: { cycleId: absent },
+    idParams: ['cycleId'],
+  },
 };
 
 const ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details']);
