@@ -282,22 +282,19 @@ export class ImportsService {
             plan.inserts,
             plan.updates,
           );
+          const leaves = [...plan.inserts, ...plan.updates];
           if (!request.dryRun)
             await refreshKpiAggregates(manager, organizationId, {
-              employeeIds: [...plan.inserts, ...plan.updates].map(
-                (leave) => leave.employeeId,
-              ),
+              employeeIds: leaves.map((leave) => leave.employeeId),
               families: ['al'],
               // annual leave counts by calendar year
-              years: [...plan.inserts, ...plan.updates]
+              years: leaves
                 .filter((leave) => leave.type === 'annual')
                 .map((leave) => Number(leave.startDate.slice(0, 4))),
               // Only child-linked leave (and new children) can change the childcare facts.
               childcare:
                 plan.newChildren.length > 0 ||
-                [...plan.inserts, ...plan.updates].some(
-                  (leave) => leave.childId !== null,
-                ),
+                leaves.some((leave) => leave.childId !== null),
             });
         }
         return plan;

@@ -1,5 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { IKUBOSS_PROGRAMME_KPI_CODES } from '@ikuboard/shared/contracts';
+import { Injectable } from '@nestjs/common';
 import type {
   EmploymentCategory,
   KpiBreakdownDto,
@@ -8,7 +7,6 @@ import type {
   KpiPersonDto,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
-import { REVIEWS360_KPI_CODES } from '@ikuboard/shared/contracts';
 import {
   DEFAULT_KPI_CATEGORIES,
   durationBucketsFromBounds,
@@ -18,14 +16,13 @@ import {
 } from '@ikuboard/shared/kpi';
 import { DataSource } from 'typeorm';
 
-import { coveragePeople } from '../declarations/declarations.sql';
-import { AppError, Errors } from '../../common/app-error';
+import { Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
-import { review360NoDrillDown } from '../reviews360/reviews360.errors';
 import { kpiSource } from './kpi-aggregates';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
 import { KPI_GROUPS } from './kpi-groups';
+import { KPI_PEOPLE_OVERRIDES } from './kpi-people-overrides';
 
 export interface KpiScopeInput {
   unitCode?: string;
@@ -119,21 +116,13 @@ export class KpiService {
     fiscalYear: number,
     input: KpiScopeInput,
   ): Promise<KpiPeopleDto> {
-    if ((IKUBOSS_PROGRAMME_KPI_CODES as readonly KpiCode[]).includes(code))
-      throw new AppError(HttpStatus.NOT_FOUND, 'KPI_PEOPLE_UNAVAILABLE', {
-        ja: 'この指標には職員別の内訳がありません。受講者や事業所はイクボス推進のページで確認できます。',
-        en: 'This figure has no per-person drill-down; see the Ikuboss programme pages for attendees and firms.',
-      });
-    if ((REVIEWS360_KPI_CODES as readonly KpiCode[]).includes(code))
-      throw review360NoDrillDown();
-    const scope = await this.scope(organizationId, input);
-    if (code === 'ikuboss_declaration_coverage')
-      return coveragePeople(
-        this.dataSource,
-        organizationId,
+    const override = KPI_PEOPLE_OVERRIDES.get(code);
+    if (override)
+      return override(this.dataSource, {
         fiscalYear,
-        scope.unitId,
-      );
+        scope: () => this.scope(organizationId, input),
+      });
+    const scope = await this.scope(organizationId, input);
     const dataset = await loadKpiDataset(this.dataSource, organizationId);
     const explanation = explainKpi(dataset, code, fiscalYear, {
       unitId: scope.unitId,
