@@ -6,8 +6,12 @@ import type {
   ReportJobDto,
   TargetProgressDto,
 } from '@ikuboard/shared/contracts';
-import { generateDemoCity } from '@ikuboard/shared/demo-data';
-import { formatFiscalYearJa } from '@ikuboard/shared/kpi';
+import {
+  type DemoCity,
+  generateDemoCity,
+  toKpiDataset,
+} from '@ikuboard/shared/demo-data';
+import { computeChildcareKpis, formatFiscalYearJa } from '@ikuboard/shared/kpi';
 import ExcelJS from 'exceljs';
 
 import type { ApiClient } from '../support/api-client';
@@ -50,6 +54,7 @@ const headline = (values: readonly KpiValueDto[], code: string) =>
 
 describe('official Excel reports and the 見える化 CSV', () => {
   let city: Tenant;
+  let cityData: DemoCity;
   let hr: ApiClient;
   let review: CommitteeReviewDto;
   let kpis: KpiValueDto[];
@@ -78,15 +83,13 @@ describe('official Excel reports and the 見える化 CSV', () => {
   }
 
   beforeAll(async () => {
-    city = await createTenantWithCity(
-      generateDemoCity({
-        staff: 400,
-        firstFiscalYear: 2019,
-        lastFiscalYear: FY,
-        seed: 62,
-      }),
-      'rpt',
-    );
+    cityData = generateDemoCity({
+      staff: 400,
+      firstFiscalYear: 2019,
+      lastFiscalYear: FY,
+      seed: 62,
+    });
+    city = await createTenantWithCity(cityData, 'rpt');
     hr = await city.login('hr');
     const plan = (
       await hr.post<PlanDto>('/api/v1/plans', {
@@ -295,6 +298,29 @@ describe('official Excel reports and the 見える化 CSV', () => {
     const women = headline(kpis, 'childcare_leave_rate_female');
     expect(rowOf(childcare, '女性')[1]).toBe(women.denominator);
     expect(rowOf(childcare, '女性')[2]).toBe(women.numerator);
+    // 出生時育児休業 (内数): against the reference definition run on the generated city (not the
+    // API's SQL), and checked by hand to be a part of (B).
+    const reference = computeChildcareKpis(toKpiDataset(cityData), FY);
+    const referenceRow = (code: string, leaveType?: string) =>
+      reference.find(
+        (value) =>
+          value.code === code && value.dimensions?.['leaveType'] === leaveType,
+      )!;
+    for (const [label, code] of [
+      ['男性', 'childcare_leave_rate_male'],
+      ['女性', 'childcare_leave_rate_female'],
+    ] as const) {
+      const row = rowOf(childcare, label);
+      expect(row[1]).toBe(referenceRow(code).denominator);
+      expect(row[2]).toBe(referenceRow(code).numerator);
+      expect(row[4]).toBe(referenceRow(code, 'birth_childcare').numerator);
+      expect(row[4] as number).toBeLessThanOrEqual(row[2] as number);
+    }
+    // the demo city's fathers take 産後パパ育休, so the column is not trivially empty
+    expect(rowOf(childcare, '男性')[4]).toBeGreaterThan(0);
+    expect((childcare.getRow(3).values as unknown[]).slice(1)[4]).toBe(
+      '(B)のうち出生時育児休業取得者数(内数)',
+    );
     const lt14Men = kpis.find(
       (v) =>
         v.code === 'childcare_leave_duration' &&

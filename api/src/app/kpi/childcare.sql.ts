@@ -82,7 +82,8 @@ first_childcare AS (
     FROM child_leave WHERE is_childcare GROUP BY employee_id, child_id
 ),
 year_pair AS (
-  SELECT cl.y, cl.employee_id, cl.child_id, min(cl.start_date) AS first_in_year, sum(cl.days) AS days
+  SELECT cl.y, cl.employee_id, cl.child_id, min(cl.start_date) AS first_in_year, sum(cl.days) AS days,
+         bool_or(cl.leave_type = 'birth_childcare') AS birth_childcare
     FROM child_leave cl
     JOIN fiscal f ON f.y = cl.y
    WHERE cl.is_childcare
@@ -115,6 +116,8 @@ SELECT f.y,
        ${personsWhere('eligible', `x.gender = 'female'`)} AS female_eligible,
        ${personsWhere('started', `x.gender = 'male'`)} AS male_started,
        ${personsWhere('started', `x.gender = 'female'`)} AS female_started,
+       ${personsWhere('started', `x.gender = 'male' AND x.birth_childcare`)} AS male_started_birth,
+       ${personsWhere('started', `x.gender = 'female' AND x.birth_childcare`)} AS female_started_birth,
        ${personsWhere('father_use', 'x.childcare')} AS male_cohort_started,
        ${personsWhere('started', `x.gender = 'male' AND x.days >= 7`)} AS male_started_7,
        ${personsWhere('started', `x.gender = 'male' AND x.days >= 14`)} AS male_started_14,
@@ -135,7 +138,7 @@ const CHILDCARE_FACT_COUNTS_SQL = `
 WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
 f AS (
   SELECT DISTINCT x.fy AS y, x.kind, x.employee_id, x.child_id, x.gender, x.childcare, x.spouse_birth,
-         x.participation, x.paternity_days, x.days, x.started
+         x.participation, x.paternity_days, x.days, x.started, x.birth_childcare
     FROM kpi_childcare_fact x
    WHERE x.organization_id = $1 AND x.fy = ANY ($2::int[]) AND x.category = ANY ($3::text[])
      AND ($4::uuid IS NULL OR x.unit_id IN
@@ -147,6 +150,8 @@ counts AS (
          count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'female')::int AS female_eligible,
          count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male')::int AS male_started,
          count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'female')::int AS female_started,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND birth_childcare)::int AS male_started_birth,
+         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'female' AND birth_childcare)::int AS female_started_birth,
          count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND childcare)::int AS male_cohort_started,
          count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 7)::int AS male_started_7,
          count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 14)::int AS male_started_14,
@@ -163,7 +168,8 @@ duration AS (
                     WHERE b.up IS NULL OR p.days < b.up OR (b.inclusive AND p.days = b.up)), $7::int) AS bucket
     FROM (SELECT DISTINCT y, employee_id, child_id, gender, days FROM f WHERE kind = 'p') p
 )
-SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_started, c.male_cohort_started,
+SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_started,
+       c.male_started_birth, c.female_started_birth, c.male_cohort_started,
        c.male_started_7, c.male_started_14, c.spouse_birth, c.participation, c.either, c.five_days,
        ${bucketCounts('female').replaceAll('f.y', 'fi.y')} AS female_duration,
        ${bucketCounts('male').replaceAll('f.y', 'fi.y')} AS male_duration
@@ -175,6 +181,8 @@ interface ChildcareCountsRow {
   female_eligible: number;
   male_started: number;
   female_started: number;
+  male_started_birth: number;
+  female_started_birth: number;
   male_cohort_started: number;
   male_started_7: number;
   male_started_14: number;
@@ -219,6 +227,8 @@ export async function childcareCounts(
       femaleEligible: n(row?.female_eligible),
       maleStarted: n(row?.male_started),
       femaleStarted: n(row?.female_started),
+      maleStartedBirthChildcare: n(row?.male_started_birth),
+      femaleStartedBirthChildcare: n(row?.female_started_birth),
       maleCohortStarted: n(row?.male_cohort_started),
       maleStartedMin7Days: n(row?.male_started_7),
       maleStartedMin14Days: n(row?.male_started_14),

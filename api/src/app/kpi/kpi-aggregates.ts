@@ -358,7 +358,8 @@ WITH child_leave AS (
   SELECT employee_id, child_id, min(start_date) AS first_start
     FROM child_leave WHERE is_childcare GROUP BY employee_id, child_id
 ), year_pair AS (
-  SELECT y, employee_id, child_id, min(start_date) AS first_in_year, sum(days) AS days
+  SELECT y, employee_id, child_id, min(start_date) AS first_in_year, sum(days) AS days,
+         bool_or(leave_type = 'birth_childcare') AS birth_childcare
     FROM child_leave WHERE is_childcare GROUP BY y, employee_id, child_id
 ), inserted_eligible AS (
   INSERT INTO kpi_childcare_fact (organization_id, fy, kind, employee_id, child_id, gender, unit_id, category,
@@ -369,9 +370,10 @@ WITH child_leave AS (
     FROM eligible el
     LEFT JOIN father_use fu ON el.gender = 'male' AND fu.employee_id = el.employee_id AND fu.child_id = el.child_id
 )
-INSERT INTO kpi_childcare_fact (organization_id, fy, kind, employee_id, child_id, gender, unit_id, category, days, started)
+INSERT INTO kpi_childcare_fact (organization_id, fy, kind, employee_id, child_id, gender, unit_id, category, days, started,
+                                birth_childcare)
 SELECT $1, yp.y, 'p', yp.employee_id, yp.child_id, e.gender, a.org_unit_id, c.code, yp.days,
-       fc.first_start = yp.first_in_year
+       fc.first_start = yp.first_in_year, yp.birth_childcare
   FROM year_pair yp
   JOIN first_childcare fc ON fc.employee_id = yp.employee_id AND fc.child_id = yp.child_id
   JOIN employee e ON e.organization_id = $1 AND e.id = yp.employee_id AND e.gender IN ('female', 'male')

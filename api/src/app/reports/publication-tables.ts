@@ -3,7 +3,10 @@ import type {
   KpiValueDto,
   TargetProgressDto,
 } from '@ikuboard/shared/contracts';
-import { formatFiscalYearJa } from '@ikuboard/shared/kpi';
+import {
+  BIRTH_CHILDCARE_DIMENSION,
+  formatFiscalYearJa,
+} from '@ikuboard/shared/kpi';
 import ExcelJS from 'exceljs';
 
 import {
@@ -154,6 +157,7 @@ export async function buildPublicationTables(
       '新たに育児休業が取得可能となった職員数(A)',
       '新規取得者数(B)',
       '取得率(B/A)',
+      '(B)のうち出生時育児休業取得者数(内数)',
     ]);
     for (const [label, code] of [
       ['男性', 'childcare_leave_rate_male'],
@@ -161,17 +165,20 @@ export async function buildPublicationTables(
     ] as const) {
       if (!shown(code)) continue;
       const value = headline(values, code, fy);
+      // A snapshot taken before the 内数 existed has no such row: the cell stays empty.
+      const birth = dimension(values, code, fy, BIRTH_CHILDCARE_DIMENSION);
       const row = sheet.addRow([
         text(label),
         value?.denominator ?? null,
         value?.numerator ?? null,
         value?.value ?? null,
+        birth?.numerator ?? null,
       ]);
       row.getCell(4).numFmt = PERCENT;
     }
     const note = sheet.addRow([
       text(
-        '取得率は年度中に新たに取得した者 ÷ 年度中に新たに取得可能となった者。前年度以前に取得可能となった者を含むため100%を超えることがある。',
+        '取得率は年度中に新たに取得した者 ÷ 年度中に新たに取得可能となった者。前年度以前に取得可能となった者を含むため100%を超えることがある。出生時育児休業(産後パパ育休)の取得者は(B)の内数。',
       ),
     ]);
     note.font = { italic: true, size: 9 };
@@ -229,7 +236,7 @@ export async function buildPublicationTables(
         row.getCell(5).numFmt = PERCENT;
       }
     }
-    widths(sheet, [24, 22, 16, 16, 16]);
+    widths(sheet, [24, 22, 16, 16, 22]);
     setupReportSheet(sheet, '育児休業', {
       headerRow: 3,
       orientation: 'portrait',

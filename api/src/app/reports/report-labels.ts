@@ -111,6 +111,8 @@ export function dimensionLabel(
         return `勤続${value.replace('+', '年以上').replace(/^(\d+)-(\d+)$/, '$1〜$2年')}`;
       if (key === 'bucket') return DURATION_BUCKET_JA[value] ?? `${value}日`;
       if (key === 'month') return value;
+      if (key === 'leaveType' && value === 'birth_childcare')
+        return 'うち出生時育児休業(内数)';
       return `${key}: ${value}`;
     })
     .join(' / ');

@@ -55,6 +55,12 @@ export interface ChildcareCounts {
   /** Men / women whose first childcare leave for some child started in the FY, in the population then. */
   maleStarted: number;
   femaleStarted: number;
+  /**
+   * 出生時育児休業取得者数 (内数): of those new takers, the ones whose episodes for that child
+   * starting in the FY include a 出生時育児休業 (産後パパ育休).
+   */
+  maleStartedBirthChildcare: number;
+  femaleStartedBirthChildcare: number;
   maleCohortStarted: number;
   maleStartedMin7Days: number;
   maleStartedMin14Days: number;
@@ -71,6 +77,7 @@ function rate(
   fiscalYear: number,
   numerator: number,
   denominator: number,
+  dimensions?: Readonly<Record<string, string>>,
 ): KpiValueDto {
   return {
     code,
@@ -79,8 +86,14 @@ function rate(
     numerator,
     denominator,
     value: percent(numerator, denominator),
+    ...(dimensions ? { dimensions } : {}),
   };
 }
+
+/** The breakdown row of a childcare rate that counts the 出生時育児休業 takers among its numerator. */
+export const BIRTH_CHILDCARE_DIMENSION = {
+  leaveType: 'birth_childcare',
+} as const;
 
 function count(
   fiscalYear: number,
@@ -100,7 +113,8 @@ function count(
 
 /**
  * The childcare KPI values in CHILDCARE_KPI_CODES order from their person counts; the duration
- * distribution is a headline count of pairs followed by one row per gender × bucket.
+ * distribution is a headline count of pairs followed by one row per gender × bucket, and each
+ * gender's rate is followed by its 出生時育児休業 (内数) row (`leaveType: birth_childcare`).
  */
 export function childcareKpis(
   fiscalYear: number,
@@ -116,10 +130,24 @@ export function childcareKpis(
   return [
     rate('childcare_leave_rate_male', fiscalYear, counts.maleStarted, men),
     rate(
+      'childcare_leave_rate_male',
+      fiscalYear,
+      counts.maleStartedBirthChildcare,
+      men,
+      BIRTH_CHILDCARE_DIMENSION,
+    ),
+    rate(
       'childcare_leave_rate_female',
       fiscalYear,
       counts.femaleStarted,
       counts.femaleEligible,
+    ),
+    rate(
+      'childcare_leave_rate_female',
+      fiscalYear,
+      counts.femaleStartedBirthChildcare,
+      counts.femaleEligible,
+      BIRTH_CHILDCARE_DIMENSION,
     ),
     rate(
       'childcare_leave_rate_male_cohort',

@@ -199,7 +199,11 @@ function headlines(values: KpiValueDto[]): Record<string, KpiValueDto> {
 function durationRows(values: KpiValueDto[]): Record<string, number> {
   return Object.fromEntries(
     values
-      .filter((value) => value.dimensions !== undefined)
+      .filter(
+        (value) =>
+          value.code === 'childcare_leave_duration' &&
+          value.dimensions !== undefined,
+      )
       .map((value) => [
         `${value.dimensions?.['gender']} ${value.dimensions?.['bucket']}`,
         value.numerator,
@@ -255,6 +259,32 @@ describe('childcare KPIs (DOMAIN.md §3), FY2024 of the fixture city', () => {
       denominator: 2,
       value: 150,
     });
+  });
+
+  it('出生時育児休業 (内数): of the new takers, those whose episodes for that child in the FY include a 出生時育児休業', () => {
+    // new male takers (6, above): m-early (c1: 出生時育休 2024-04-01, then 育休), m-twins (c4a:
+    //   出生時育休 2024-08-10), m-birthonly (c12) → 3; not m-march, m-two-kids, m-transfer (育休
+    //   only). 3 / 9 × 100 = 33.33. Women: f-june, f-jan, f-hired took 育休 only → 0 / 2 = 0.
+    const birth = (code: string) =>
+      fy2024.find(
+        (value) =>
+          value.code === code &&
+          value.dimensions?.['leaveType'] === 'birth_childcare',
+      );
+    expect(birth('childcare_leave_rate_male')).toMatchObject({
+      measure: 'percent',
+      numerator: 3,
+      denominator: 9,
+    });
+    expect(birth('childcare_leave_rate_male')?.value).toBeCloseTo(33.3333, 3);
+    expect(birth('childcare_leave_rate_female')).toMatchObject({
+      numerator: 0,
+      denominator: 2,
+      value: 0,
+    });
+    // each follows its headline rate
+    const index = fy2024.indexOf(birth('childcare_leave_rate_male')!);
+    expect(fy2024[index - 1]).toBe(kpis['childcare_leave_rate_male']);
   });
 
   it('cohort method: of the eligible men, those who took childcare leave for that child at any time, no population check at the leave', () => {
@@ -340,7 +370,9 @@ describe('childcare KPIs (DOMAIN.md §3), FY2024 of the fixture city', () => {
       'female lt14': 0,
       'female gt720': 0,
     });
-    const rowValues = fy2024.filter((value) => value.dimensions);
+    const rowValues = fy2024.filter(
+      (value) => value.code === 'childcare_leave_duration' && value.dimensions,
+    );
     expect(rowValues.every((value) => value.value === value.numerator)).toBe(
       true,
     );

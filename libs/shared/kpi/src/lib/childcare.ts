@@ -82,6 +82,8 @@ interface FirstLeave {
   first: KpiLeave;
   /** Days of that parent's childcare episodes for the child starting in the fiscal year. */
   daysInYear: number;
+  /** One of those episodes is a 出生時育児休業 (産後パパ育休): the table's 内数. */
+  birthChildcare: boolean;
 }
 
 interface DurationPair {
@@ -208,6 +210,9 @@ function collectFacts(
         childId,
         first,
         daysInYear,
+        birthChildcare: inYear.some(
+          (leave) => leave.type === 'birth_childcare',
+        ),
       });
     }
     const firstInYear = inYear[0];
@@ -301,6 +306,14 @@ function countsOf(
     maleStarted: distinctEmployees(maleTakers),
     femaleStarted: distinctEmployees(
       facts.started.filter((leave) => leave.gender === 'female'),
+    ),
+    maleStartedBirthChildcare: distinctEmployees(
+      maleTakers.filter((leave) => leave.birthChildcare),
+    ),
+    femaleStartedBirthChildcare: distinctEmployees(
+      facts.started.filter(
+        (leave) => leave.gender === 'female' && leave.birthChildcare,
+      ),
     ),
     maleCohortStarted: paternity('childcare_leave_rate_male_cohort'),
     maleStartedMin7Days: distinctEmployees(
