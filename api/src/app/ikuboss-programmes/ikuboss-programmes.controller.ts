@@ -289,8 +289,8 @@ export class PracticeGoalsController {
     @CurrentAuth() auth: AuthContext,
     @Query() query: FiscalYearQuery,
   ): Promise<StreamableFile> {
-    const buffer = await this.goals.exportXlsx(auth.organizationId, query.fy);
-    return new StreamableFile(buffer, {
+    const stream = await this.goals.exportXlsx(auth.organizationId, query.fy);
+    return new StreamableFile(stream, {
       type: XLSX_MIME,
       disposition: `attachment; filename="practice-goals-${query.fy}.xlsx"; filename*=UTF-8''${encodeURIComponent(`イクボス実践目標_${query.fy}年度.xlsx`)}`,
     });

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 import { Injectable } from '@nestjs/common';
 import {
   PRACTICE_GOAL_INDICATORS,
@@ -12,10 +14,10 @@ import {
   fiscalYearStart,
   roundHalfUp,
 } from '@ikuboard/shared/kpi';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
+import { streamWorkbook } from '../../common/xlsx-stream';
 import { KpiService } from '../kpi/kpi.service';
 import {
   neutralizeFormula,
@@ -205,55 +207,60 @@ export class PracticeGoalsService {
     return this.mine(organizationId, row.employee_id, row.fiscal_year);
   }
 
-  /** The year's goals, indicators, self-assessments and ratings for the personnel evaluation. */
+  /** The year's goals, indicators, self-assessments and ratings for the personnel evaluation (.xlsx, streamed). */
   async exportXlsx(
     organizationId: string,
     fiscalYear: number,
-  ): Promise<Buffer> {
+  ): Promise<Readable> {
     const goals = await this.list(organizationId, fiscalYear);
-    const workbook = new ExcelJS.Workbook();
-    const title = `イクボス実践目標 ${fiscalYear}年度`;
-    const sheet = workbook.addWorksheet('実践目標', {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
-    const indicatorColumns = PRACTICE_GOAL_INDICATORS.map((code) => ({
-      header: KPI_DEFINITIONS[code].ja,
-      key: code,
-      width: 18,
-    }));
-    sheet.columns = [
-      { header: '年度', key: 'fiscalYear', width: 8 },
-      { header: '職員番号', key: 'employeeNumber', width: 12 },
-      { header: '氏名', key: 'name', width: 16 },
-      { header: '所属', key: 'unit', width: 20 },
-      { header: '実践目標', key: 'goal', width: 40 },
-      ...indicatorColumns,
-      { header: '自己評価', key: 'selfAssessment', width: 40 },
-      { header: '人事評価', key: 'rating', width: 10 },
-      { header: '人事コメント', key: 'comment', width: 30 },
-    ];
-    styleHeaderRow(sheet.getRow(1));
-    setupPrint(sheet, title);
-    const text = (value: string | null) =>
-      value === null ? null : neutralizeFormula(value);
-    for (const goal of goals) {
-      const row: Record<string, unknown> = {
-        fiscalYear,
-        employeeNumber: text(goal.employeeNumber),
-        name: text(goal.managerName),
-        unit: text(goal.unitName),
-        goal: text(goal.goalText),
-        selfAssessment: text(goal.selfAssessment),
-        rating: goal.hrRating,
-        comment: text(goal.hrComment),
-      };
-      for (const indicator of goal.indicators) {
-        const value = indicator.value?.value;
-        row[indicator.code] =
-          value === null || value === undefined ? '—' : roundHalfUp(value);
+    // Streamed (one committed row at a time): the file grows with the number of managers.
+    return streamWorkbook(async (workbook) => {
+      const title = `イクボス実践目標 ${fiscalYear}年度`;
+      const sheet = workbook.addWorksheet('実践目標', {
+        views: [{ state: 'frozen', ySplit: 1 }],
+      });
+      const indicatorColumns = PRACTICE_GOAL_INDICATORS.map((code) => ({
+        header: KPI_DEFINITIONS[code].ja,
+        key: code,
+        width: 18,
+      }));
+      sheet.columns = [
+        { header: '年度', key: 'fiscalYear', width: 8 },
+        { header: '職員番号', key: 'employeeNumber', width: 12 },
+        { header: '氏名', key: 'name', width: 16 },
+        { header: '所属', key: 'unit', width: 20 },
+        { header: '実践目標', key: 'goal', width: 40 },
+        ...indicatorColumns,
+        { header: '自己評価', key: 'selfAssessment', width: 40 },
+        { header: '人事評価', key: 'rating', width: 10 },
+        { header: '人事コメント', key: 'comment', width: 30 },
+      ];
+      styleHeaderRow(sheet.getRow(1));
+      setupPrint(sheet, title);
+      sheet.getRow(1).commit();
+      const text = (value: string | null) =>
+        value === null ? null : neutralizeFormula(value);
+      for (const goal of goals) {
+        const row: Record<string, unknown> = {
+          fiscalYear,
+          employeeNumber: text(goal.employeeNumber),
+          name: text(goal.managerName),
+          unit: text(goal.unitName),
+          goal: text(goal.goalText),
+          selfAssessment: text(goal.selfAssessment),
+          rating: goal.hrRating,
+          comment: text(goal.hrComment),
+        };
+        for (const indicator of goal.indicators) {
+          const value = indicator.value?.value;
+          row[indicator.code] =
+            value === null || value === undefined ? '—' : roundHalfUp(value);
+        }
+        const added = sheet.addRow(row);
+        added.alignment = { vertical: 'top', wrapText: true };
+        added.commit();
       }
-      sheet.addRow(row).alignment = { vertical: 'top', wrapText: true };
-    }
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+      sheet.commit();
+    });
   }
 }

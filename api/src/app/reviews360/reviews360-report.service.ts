@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   REVIEW360_RELATIONSHIPS,
@@ -14,10 +16,10 @@ import {
   summarizeReview360Group,
   type Review360Scores,
 } from '@ikuboard/shared/kpi';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 
 import { AppError, Errors } from '../../common/app-error';
+import { streamWorkbook } from '../../common/xlsx-stream';
 import {
   neutralizeFormula,
   setupPrint,
@@ -344,71 +346,90 @@ export class Reviews360ReportService {
   async exportWorkbook(
     organizationId: string,
     cycleId: string,
-  ): Promise<{ buffer: Buffer; fiscalYear: number }> {
+  ): Promise<{ stream: Readable; fiscalYear: number }> {
     const overview = await this.overview(organizationId, cycleId);
     if (overview.cycle.status !== 'released') throw notReleased();
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('管理職別');
-    sheet.columns = [
-      { header: '職員番号', width: 12 },
-      { header: '氏名', width: 18 },
-      { header: '所属コード', width: 12 },
-      { header: '所属', width: 24 },
-      { header: '部下評価 平均', width: 14 },
-      { header: '部下評価 回答数', width: 14 },
-      { header: '本人評価 平均', width: 14 },
-      { header: '備考', width: 40 },
-    ];
-    styleHeaderRow(sheet.getRow(1));
-    for (const manager of overview.managers) {
-      const sub = manager.subordinate;
-      sheet.addRow([
-        neutralizeFormula(manager.employeeNumber),
-        neutralizeFormula(manager.name),
-        manager.unitCode,
-        manager.unitName,
-        sub.status === 'released' ? round2(sub.mean!) : null,
-        sub.status === 'released' ? sub.count : null,
-        manager.self.status === 'released' ? round2(manager.self.mean!) : null,
-        sub.status === 'suppressed'
-          ? `非表示(最低集計人数 ${overview.cycle.thresholds.subordinateScores}人の保護)`
-          : sub.status === 'no_data'
-            ? '回答なし'
-            : '',
-      ]);
-    }
-    setupPrint(sheet, `多面評価 ${overview.cycle.name}`);
-    const units = book.addWorksheet('所属別');
-    units.columns = [
-      { header: '所属コード', width: 12 },
-      { header: '所属', width: 24 },
-      { header: '部下評価 平均', width: 14 },
-      { header: '回答数', width: 10 },
-      { header: '備考', width: 40 },
-    ];
-    styleHeaderRow(units.getRow(1));
-    for (const unit of overview.units)
-      units.addRow([
-        unit.unitCode,
-        unit.unitName,
-        unit.subordinate.status === 'released'
-          ? round2(unit.subordinate.mean!)
-          : null,
-        unit.subordinate.status === 'released' ? unit.subordinate.count : null,
-        unit.subordinate.status === 'suppressed'
-          ? '非表示(最低集計人数の保護)'
-          : unit.subordinate.status === 'no_data'
-            ? '回答なし'
-            : '',
-      ]);
-    const about = book.addWorksheet('説明');
-    about.addRow([
-      `${RELATIONSHIP_JA.subordinate}評価は回答者ごとの平均(1〜5)の平均です。回答が最低集計人数に満たない管理職・所属、および差し引きで少人数の結果が分かってしまう管理職・所属は表示していません。`,
-    ]);
-    return {
-      buffer: Buffer.from(await book.xlsx.writeBuffer()),
-      fiscalYear: overview.cycle.fiscalYear,
-    };
+    // Streamed: one committed row per manager, so a large employer's file is never held whole.
+    const stream = streamWorkbook(async (book) => {
+      const sheet = book.addWorksheet('管理職別');
+      sheet.columns = [
+        { header: '職員番号', width: 12 },
+        { header: '氏名', width: 18 },
+        { header: '所属コード', width: 12 },
+        { header: '所属', width: 24 },
+        { header: '部下評価 平均', width: 14 },
+        { header: '部下評価 回答数', width: 14 },
+        { header: '本人評価 平均', width: 14 },
+        { header: '備考', width: 40 },
+      ];
+      styleHeaderRow(sheet.getRow(1));
+      // Print set-up first: the streaming writer emits it when the sheet is committed.
+      setupPrint(sheet, `多面評価 ${overview.cycle.name}`);
+      sheet.getRow(1).commit();
+      for (const manager of overview.managers) {
+        const sub = manager.subordinate;
+        sheet
+          .addRow([
+            neutralizeFormula(manager.employeeNumber),
+            neutralizeFormula(manager.name),
+            manager.unitCode === null
+              ? null
+              : neutralizeFormula(manager.unitCode),
+            manager.unitName === null
+              ? null
+              : neutralizeFormula(manager.unitName),
+            sub.status === 'released' ? round2(sub.mean!) : null,
+            sub.status === 'released' ? sub.count : null,
+            manager.self.status === 'released'
+              ? round2(manager.self.mean!)
+              : null,
+            sub.status === 'suppressed'
+              ? `非表示(最低集計人数 ${overview.cycle.thresholds.subordinateScores}人の保護)`
+              : sub.status === 'no_data'
+                ? '回答なし'
+                : '',
+          ])
+          .commit();
+      }
+      sheet.commit();
+      const units = book.addWorksheet('所属別');
+      units.columns = [
+        { header: '所属コード', width: 12 },
+        { header: '所属', width: 24 },
+        { header: '部下評価 平均', width: 14 },
+        { header: '回答数', width: 10 },
+        { header: '備考', width: 40 },
+      ];
+      styleHeaderRow(units.getRow(1));
+      units.getRow(1).commit();
+      for (const unit of overview.units)
+        units
+          .addRow([
+            neutralizeFormula(unit.unitCode),
+            neutralizeFormula(unit.unitName),
+            unit.subordinate.status === 'released'
+              ? round2(unit.subordinate.mean!)
+              : null,
+            unit.subordinate.status === 'released'
+              ? unit.subordinate.count
+              : null,
+            unit.subordinate.status === 'suppressed'
+              ? '非表示(最低集計人数の保護)'
+              : unit.subordinate.status === 'no_data'
+                ? '回答なし'
+                : '',
+          ])
+          .commit();
+      units.commit();
+      const about = book.addWorksheet('説明');
+      about
+        .addRow([
+          `${RELATIONSHIP_JA.subordinate}評価は回答者ごとの平均(1〜5)の平均です。回答が最低集計人数に満たない管理職・所属、および差し引きで少人数の結果が分かってしまう管理職・所属は表示していません。`,
+        ])
+        .commit();
+      about.commit();
+    });
+    return { stream, fiscalYear: overview.cycle.fiscalYear };
   }
 }
 

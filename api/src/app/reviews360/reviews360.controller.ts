@@ -296,12 +296,12 @@ export class Reviews360Controller {
     @CurrentAuth() auth: AuthContext,
     @Param('cycleId') cycleId: string,
   ): Promise<StreamableFile> {
-    const { buffer, fiscalYear } = await this.reports.exportWorkbook(
+    const { stream, fiscalYear } = await this.reports.exportWorkbook(
       auth.organizationId,
       cycleId,
     );
     const fileName = `多面評価_${fiscalYear}年度.xlsx`;
-    return new StreamableFile(buffer, {
+    return new StreamableFile(stream, {
       type: XLSX_MIME,
       disposition: `attachment; filename="review360-${fiscalYear}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
