@@ -18,6 +18,7 @@ import {
 } from '../../common/access.decorator';
 import {
   neutralizeFormula,
+  PRINT_PAGE_SETUP,
   setupPrint,
   styleHeaderRow,
 } from '../imports/xlsx-writer';
@@ -148,6 +149,7 @@ export class AuditController {
       useSharedStrings: false,
     });
     const sheet = book.addWorksheet('監査ログ', {
+      pageSetup: { ...PRINT_PAGE_SETUP },
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     sheet.columns = COLUMNS.map((column) => ({

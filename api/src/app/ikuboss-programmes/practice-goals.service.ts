@@ -21,6 +21,7 @@ import { streamWorkbook } from '../../common/xlsx-stream';
 import { KpiService } from '../kpi/kpi.service';
 import {
   neutralizeFormula,
+  PRINT_PAGE_SETUP,
   setupPrint,
   styleHeaderRow,
 } from '../imports/xlsx-writer';
@@ -217,6 +218,7 @@ export class PracticeGoalsService {
     return streamWorkbook(async (workbook) => {
       const title = `イクボス実践目標 ${fiscalYear}年度`;
       const sheet = workbook.addWorksheet('実践目標', {
+        pageSetup: { ...PRINT_PAGE_SETUP },
         views: [{ state: 'frozen', ySplit: 1 }],
       });
       const indicatorColumns = PRACTICE_GOAL_INDICATORS.map((code) => ({

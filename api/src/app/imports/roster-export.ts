@@ -13,6 +13,7 @@ import {
   excelDate,
   GENDER_JA,
   neutralizeFormula,
+  PRINT_PAGE_SETUP,
   setupPrint,
   styleHeaderRow,
 } from './xlsx-writer';
@@ -47,6 +48,7 @@ export async function writeRosterExport(
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(SHEET_NAMES.roster, {
+    pageSetup: { ...PRINT_PAGE_SETUP },
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   sheet.columns = ROSTER_COLUMNS.map((column) => ({

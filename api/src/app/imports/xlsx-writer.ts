@@ -23,14 +23,23 @@ export function styleHeaderRow(row: ExcelJS.Row): void {
   });
 }
 
+/**
+ * A4 landscape, one page wide. Pass it as `pageSetup` to `addWorksheet` of a STREAMING workbook:
+ * its WorksheetWriter writes `fitToPage` (in sheetPr) when the sheet is created, so setting it
+ * later is lost; `setupPrint` sets the rest, which is written when the sheet is committed.
+ */
+export const PRINT_PAGE_SETUP = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+} as const satisfies Partial<ExcelJS.PageSetup>;
+
 /** A4 landscape, header row repeated on every printed page, page numbers in the footer. */
 export function setupPrint(sheet: ExcelJS.Worksheet, title: string): void {
   sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...PRINT_PAGE_SETUP,
     printTitlesRow: '1:1',
     margins: {
       left: 0.5,

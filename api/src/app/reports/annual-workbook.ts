@@ -7,6 +7,8 @@ import {
   type KpiValueDto,
 } from '@ikuboard/shared/contracts';
 import { formatFiscalYearJa } from '@ikuboard/shared/kpi';
+import { PassThrough, type Writable } from 'node:stream';
+
 import ExcelJS from 'exceljs';
 
 import { renderChart } from './chart-renderer';
@@ -22,8 +24,10 @@ import {
   STATUS_JA,
   yearLabel,
 } from './report-labels';
+import { StreamingDrawings } from './streaming-drawings';
 import {
   headerRow,
+  PRINT_PAGE_SETUP,
   setupReportSheet,
   text,
   titleRow,
@@ -47,26 +51,54 @@ const measureOf = (code: string, values: readonly KpiValueDto[]): KpiMeasure =>
   values.find((value) => value.code === code)?.measure ??
   'count';
 
-/**
- * 委員会用 年次統計ブック: a summary of every target, one sheet per KPI family with the last years
- * and the employer units, charts drawn on the server, and the definitions. Built from the frozen
- * snapshot only, so the workbook of a signed review never changes.
- */
+/** The annual workbook as bytes (the report job stores them): streamed into a buffer. */
 export async function buildAnnualWorkbook(
   input: AnnualWorkbookInput,
   onProgress: (percent: number) => void,
 ): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve, reject) => {
+    output.once('end', resolve);
+    output.once('error', reject);
+  });
+  await writeAnnualWorkbook(input, onProgress, output);
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * 委員会用 年次統計ブック: a summary of every target, one sheet per KPI family with the last years
+ * and the employer units, charts drawn on the server, and the definitions. Built from the frozen
+ * snapshot only, so the workbook of a signed review never changes.
+ *
+ * Written with exceljs' streaming WorkbookWriter: each sheet is committed (and leaves memory) when
+ * it is complete; the charts are placed with `StreamingDrawings`, as the streaming sheet has no
+ * `addImage`. Rows are committed with their sheet, so widths set after the rows still apply.
+ */
+export async function writeAnnualWorkbook(
+  input: AnnualWorkbookInput,
+  onProgress: (percent: number) => void,
+  output: Writable,
+): Promise<void> {
   const { snapshot, review } = input;
   const fy = snapshot.fiscalYear;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Ikuboard';
   workbook.created = new Date(snapshot.takenAt);
+  const drawings = new StreamingDrawings(workbook);
   const taken = new Set<string>();
   const fyLabel = formatFiscalYearJa(fy);
   const caption = `${input.organizationName} ${fyLabel} 第${review.version}版(${STATUS_LABEL[review.status]})`;
 
   // Summary: every target with baseline, trajectory, actual and status.
   const summary = workbook.addWorksheet('概要', {
+    pageSetup: { ...PRINT_PAGE_SETUP },
     views: [{ state: 'frozen', ySplit: 4 }],
   });
   taken.add('概要');
@@ -134,11 +166,17 @@ export async function buildAnnualWorkbook(
         unit: '',
       }) as unknown as ExcelJS.Buffer,
     });
-    summary.addImage(image, {
-      tl: { col: 0, row: snapshot.targets.length + 6 },
-      ext: { width: 720, height: 360 },
-    });
+    drawings.place(summary, [
+      {
+        imageId: image,
+        col: 0,
+        row: snapshot.targets.length + 6,
+        width: 720,
+        height: 360,
+      },
+    ]);
   }
+  summary.commit();
   onProgress(10);
 
   // One sheet per KPI family: years across, then the employer units of the review year.
@@ -151,6 +189,7 @@ export async function buildAnnualWorkbook(
   families.forEach((group, index) => {
     const name = sheetName(group.key, taken);
     const sheet = workbook.addWorksheet(name, {
+      pageSetup: { ...PRINT_PAGE_SETUP },
       views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
     });
     titleRow(sheet, `${name}(${years.length}年度の推移)`, caption);
@@ -259,16 +298,23 @@ export async function buildAnnualWorkbook(
           unit: '%',
         }) as unknown as ExcelJS.Buffer,
       });
-      sheet.addImage(image, {
-        tl: { col: 0, row: sheet.rowCount + 1 },
-        ext: { width: 720, height: 360 },
-      });
+      drawings.place(sheet, [
+        {
+          imageId: image,
+          col: 0,
+          row: (sheet.lastRow?.number ?? 0) + 1,
+          width: 720,
+          height: 360,
+        },
+      ]);
     }
+    sheet.commit();
     onProgress(10 + Math.round(((index + 1) / families.length) * 75));
   });
 
   // Definitions of every KPI in the snapshot.
   const definitions = workbook.addWorksheet(sheetName('定義', taken), {
+    pageSetup: { ...PRINT_PAGE_SETUP },
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   headerRow(definitions, [
@@ -305,9 +351,10 @@ export async function buildAnnualWorkbook(
   note.font = { italic: true };
   widths(definitions, [36, 44, 44, 8, 18, 14]);
   setupReportSheet(definitions, '指標の定義', { orientation: 'portrait' });
+  definitions.commit();
   onProgress(95);
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
 }
 
 export { yearLabel };

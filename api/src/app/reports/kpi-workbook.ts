@@ -15,7 +15,12 @@ import {
   MEASURE_UNITS,
   yearLabel,
 } from './report-labels';
-import { setupReportSheet, styleHeaderRow, text } from './workbook-style';
+import {
+  PRINT_PAGE_SETUP,
+  setupReportSheet,
+  styleHeaderRow,
+  text,
+} from './workbook-style';
 
 export interface KpiWorkbookInput {
   code: string;
@@ -74,6 +79,7 @@ export async function writeKpiWorkbook(
   });
 
   const trend = workbook.addWorksheet('推移', {
+    pageSetup: { ...PRINT_PAGE_SETUP },
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   columns(trend, period === 'calendar' ? '年(暦年)' : '年度');
@@ -83,6 +89,7 @@ export async function writeKpiWorkbook(
   trend.commit();
 
   const breakdown = workbook.addWorksheet('内訳', {
+    pageSetup: { ...PRINT_PAGE_SETUP },
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   columns(breakdown, '区分');
@@ -102,6 +109,7 @@ export async function writeKpiWorkbook(
   breakdown.commit();
 
   const units = workbook.addWorksheet('事業主単位別', {
+    pageSetup: { ...PRINT_PAGE_SETUP },
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   columns(units, '事業主単位');

@@ -2,11 +2,12 @@ import type ExcelJS from 'exceljs';
 
 import {
   neutralizeFormula,
+  PRINT_PAGE_SETUP,
   setupPrint,
   styleHeaderRow,
 } from '../imports/xlsx-writer';
 
-export { neutralizeFormula, styleHeaderRow };
+export { neutralizeFormula, PRINT_PAGE_SETUP, styleHeaderRow };
 
 /** A4 (paperSize 9), fit to one page wide, title and date in the header, page numbers in the footer. */
 export function setupReportSheet(

@@ -22,6 +22,7 @@ import { AppError, Errors } from '../../common/app-error';
 import { streamWorkbook } from '../../common/xlsx-stream';
 import {
   neutralizeFormula,
+  PRINT_PAGE_SETUP,
   setupPrint,
   styleHeaderRow,
 } from '../imports/xlsx-writer';
@@ -351,7 +352,9 @@ export class Reviews360ReportService {
     if (overview.cycle.status !== 'released') throw notReleased();
     // Streamed: one committed row per manager, so a large employer's file is never held whole.
     const stream = streamWorkbook(async (book) => {
-      const sheet = book.addWorksheet('管理職別');
+      const sheet = book.addWorksheet('管理職別', {
+        pageSetup: { ...PRINT_PAGE_SETUP },
+      });
       sheet.columns = [
         { header: '職員番号', width: 12 },
         { header: '氏名', width: 18 },
@@ -392,7 +395,9 @@ export class Reviews360ReportService {
           .commit();
       }
       sheet.commit();
-      const units = book.addWorksheet('所属別');
+      const units = book.addWorksheet('所属別', {
+        pageSetup: { ...PRINT_PAGE_SETUP },
+      });
       units.columns = [
         { header: '所属コード', width: 12 },
         { header: '所属', width: 24 },
@@ -421,7 +426,9 @@ export class Reviews360ReportService {
           ])
           .commit();
       units.commit();
-      const about = book.addWorksheet('説明');
+      const about = book.addWorksheet('説明', {
+        pageSetup: { ...PRINT_PAGE_SETUP },
+      });
       about
         .addRow([
           `${RELATIONSHIP_JA.subordinate}評価は回答者ごとの平均(1〜5)の平均です。回答が最低集計人数に満たない管理職・所属、および差し引きで少人数の結果が分かってしまう管理職・所属は表示していません。`,
