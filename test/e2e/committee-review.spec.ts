@@ -89,6 +89,23 @@ describe('end to end in Chromium: HR prepares the review, the chair signs off, H
       .getByTestId('committee-figure-female_manager_ratio')
       .getByText('課長級への女性の登用が計画どおり進んでいる。')
       .waitFor();
+    // ... and on a target (itemKey target:<id>): it shows in that target's row.
+    const targetItem = await page
+      .getByTestId('committee-comment-item')
+      .locator('option[value^="target:"]')
+      .first()
+      .getAttribute('value');
+    expect(targetItem).toMatch(/^target:[0-9a-f-]{36}$/);
+    await page.getByTestId('committee-comment-item').selectOption(targetItem!);
+    await page
+      .getByTestId('committee-comment-body')
+      .fill('目標年度までの目安を上回っている。');
+    await page.getByTestId('committee-comment-submit').click();
+    await page
+      .getByTestId('committee-targets')
+      .getByTestId('committee-target-comments')
+      .getByText('目標年度までの目安を上回っている。')
+      .waitFor();
     await page.getByTestId('committee-sign').click();
     await page
       .locator('[data-testid=committee-status][data-status=signed]')

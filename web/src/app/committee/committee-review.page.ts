@@ -200,6 +200,7 @@ const REPORT_KINDS: readonly ReportKind[] = [
                   <th scope="col">{{ 'committee.trajectory' | t }}</th>
                   <th scope="col">{{ 'committee.actual' | t }}</th>
                   <th scope="col">{{ 'committee.status' | t }}</th>
+                  <th scope="col">{{ 'committee.comments' | t }}</th>
                 </tr>
               </thead>
               <tbody>
@@ -207,8 +208,17 @@ const REPORT_KINDS: readonly ReportKind[] = [
                   progress of review.snapshot.targets;
                   track progress.target.id
                 ) {
-                  <tr>
-                    <th scope="row">{{ progress.target.kpiCode | kpiName }}</th>
+                  <tr
+                    [attr.data-testid]="
+                      'committee-target-' + progress.target.kpiCode
+                    "
+                  >
+                    <th scope="row">
+                      {{ progress.target.kpiCode | kpiName }}
+                      @if (progress.target.orgUnitCode) {
+                        ({{ progress.target.orgUnitCode }})
+                      }
+                    </th>
                     <td>
                       {{
                         format(progress.target.baselineValue, progress.measure)
@@ -228,6 +238,17 @@ const REPORT_KINDS: readonly ReportKind[] = [
                         [attr.data-status]="progress.status"
                         >{{ targetStatusKey(progress.status) | t }}</span
                       >
+                    </td>
+                    <td data-testid="committee-target-comments">
+                      @for (
+                        comment of commentsFor('target:' + progress.target.id);
+                        track comment.id
+                      ) {
+                        <p class="cr-comment">
+                          <strong>{{ comment.authorName }}</strong
+                          >: {{ comment.body }}
+                        </p>
+                      }
                     </td>
                   </tr>
                 }
@@ -311,11 +332,41 @@ const REPORT_KINDS: readonly ReportKind[] = [
                 <option value="general">
                   {{ 'committee.commentGeneral' | t }}
                 </option>
-                @for (figure of figures(); track figure.code) {
-                  <option [value]="'kpi:' + figure.code">
-                    {{ figure.code | kpiName }}
-                  </option>
+                @if (review.snapshot.targets.length > 0) {
+                  <optgroup [label]="'committee.targets' | t">
+                    @for (
+                      progress of review.snapshot.targets;
+                      track progress.target.id
+                    ) {
+                      <option [value]="'target:' + progress.target.id">
+                        {{
+                          'committee.commentTarget'
+                            | t
+                              : {
+                                  kpi: (progress.target.kpiCode | kpiName),
+                                  fy: (progress.target.targetFiscalYear
+                                    | fiscalYear),
+                                }
+                        }}
+                        @if (progress.target.orgUnitCode) {
+                          ({{ progress.target.orgUnitCode }})
+                        }
+                      </option>
+                    }
+                  </optgroup>
                 }
+                <optgroup
+                  [label]="
+                    'committee.figures'
+                      | t: { fy: (review.fiscalYear | fiscalYear) }
+                  "
+                >
+                  @for (figure of figures(); track figure.code) {
+                    <option [value]="'kpi:' + figure.code">
+                      {{ figure.code | kpiName }}
+                    </option>
+                  }
+                </optgroup>
               </select>
               <label for="cr-body">{{ 'committee.commentBody' | t }}</label>
               <textarea
