@@ -398,6 +398,7 @@ describe('official Excel reports and the 見える化 CSV', () => {
       '推移',
       '内訳',
       '事業主単位別',
+      '下位組織別',
     ]);
     const trend = (
       await hr.get<KpiValueDto[]>(
@@ -434,10 +435,29 @@ describe('official Excel reports and the 見える化 CSV', () => {
         headline(unit.values, 'childcare_leave_duration').value,
       ]),
     );
-    expect(book.getWorksheet('推移')!.pageSetup).toMatchObject({
-      paperSize: 9,
-      fitToWidth: 1,
+    // the KPI page's "by unit below" chart: the units under the scope (here the whole city)
+    const children = (
+      await hr.get<KpiBreakdownDto[]>(
+        `/api/v1/kpis/breakdown?code=childcare_leave_duration&fy=${FY}&by=child_unit`,
+      )
+    ).body;
+    expect(children.length).toBeGreaterThan(0);
+    const childRows: unknown[][] = [];
+    book.getWorksheet('下位組織別')!.eachRow((row, number) => {
+      if (number > 1) childRows.push((row.values as unknown[]).slice(1, 3));
     });
+    expect(childRows).toEqual(
+      children.map((unit) => [
+        unit.unitName,
+        headline(unit.values, 'childcare_leave_duration').value,
+      ]),
+    );
+    for (const sheet of book.worksheets)
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+      });
   });
 
   it('staff cannot build reports; another organization cannot see the jobs or the review', async () => {

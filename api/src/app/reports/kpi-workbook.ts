@@ -31,6 +31,8 @@ export interface KpiWorkbookInput {
   /** The year's headline and breakdown rows. */
   values: KpiValueDto[];
   employerUnits: KpiBreakdownDto[];
+  /** The units directly under the scope (the KPI page's "by unit below" chart). */
+  childUnits: KpiBreakdownDto[];
 }
 
 /**
@@ -124,5 +126,22 @@ export async function writeKpiWorkbook(
     if (value) units.addRow(row(unit.unitName, value)).commit();
   }
   units.commit();
+
+  const children = workbook.addWorksheet('下位組織別', {
+    pageSetup: { ...PRINT_PAGE_SETUP },
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  columns(children, `${input.scopeName}の下位組織`);
+  setupReportSheet(
+    children,
+    `${name} 下位組織別(${input.scopeName}) ${yearLabel(input.fiscalYear, period)}`,
+  );
+  for (const unit of input.childUnits) {
+    const value = unit.values.find(
+      (candidate) => candidate.dimensions === undefined,
+    );
+    if (value) children.addRow(row(unit.unitName, value)).commit();
+  }
+  children.commit();
   await workbook.commit();
 }

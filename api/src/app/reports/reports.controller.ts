@@ -133,18 +133,26 @@ export class ReportsController {
     @Res() response: Response,
   ): Promise<void> {
     const scope = { unitCode: query.unit, categories: query.category };
-    const [trend, values, employerUnits, units] = await Promise.all([
-      this.kpis.trend(auth.organizationId, code, scope),
-      this.kpis.forFiscalYears(auth.organizationId, [query.fy], scope, [code]),
-      this.kpis.breakdown(
-        auth.organizationId,
-        code,
-        query.fy,
-        'employer_unit',
-        { categories: query.category },
-      ),
-      this.org.units(auth.organizationId),
-    ]);
+    const [trend, values, employerUnits, childUnits, units] = await Promise.all(
+      [
+        this.kpis.trend(auth.organizationId, code, scope),
+        this.kpis.forFiscalYears(auth.organizationId, [query.fy], scope, [
+          code,
+        ]),
+        this.kpis.breakdown(
+          auth.organizationId,
+          code,
+          query.fy,
+          'employer_unit',
+          { categories: query.category },
+        ),
+        this.kpis.breakdown(auth.organizationId, code, query.fy, 'child_unit', {
+          unitCode: query.unit,
+          categories: query.category,
+        }),
+        this.org.units(auth.organizationId),
+      ],
+    );
     const scopeName = query.unit
       ? (units.find((unit) => unit.code === query.unit)?.name ?? query.unit)
       : '全体';
@@ -165,6 +173,7 @@ export class ReportsController {
         trend,
         values,
         employerUnits,
+        childUnits,
       },
       response,
     );

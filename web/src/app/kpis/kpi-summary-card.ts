@@ -13,13 +13,14 @@ import {
   type KpiValueDto,
 } from '@ikuboard/shared/contracts';
 
+import { kpiExcelUrl } from '../committee/committee.api';
 import { I18nStore } from '../i18n/i18n.store';
-import { KpiNamePipe } from '../i18n/translate.pipe';
+import { KpiNamePipe, TranslatePipe } from '../i18n/translate.pipe';
 
 /** A KPI's headline figure with a link to its detail page; for every measure. */
 @Component({
   selector: 'app-kpi-summary-card',
-  imports: [RouterLink, KpiNamePipe],
+  imports: [RouterLink, KpiNamePipe, TranslatePipe],
   template: `
     <h3 class="name">
       <a
@@ -38,6 +39,18 @@ import { KpiNamePipe } from '../i18n/translate.pipe';
       }
       @if (periodText(); as period) {
         <p class="period">{{ period }}</p>
+      }
+      @if (excelUrl(); as excelUrl) {
+        <a
+          class="excel-download"
+          [href]="excelUrl"
+          download
+          data-testid="kpi-summary-excel"
+          [attr.aria-label]="
+            ('committee.downloadExcel' | t) + ': ' + (code() | kpiName)
+          "
+          >Excel</a
+        >
       }
     }
   `,
@@ -68,6 +81,11 @@ import { KpiNamePipe } from '../i18n/translate.pipe';
       margin: 0;
       color: var(--ik-text-muted);
       font-size: 0.85rem;
+    }
+    .excel-download {
+      align-self: flex-end;
+      margin-top: auto;
+      font-size: 0.8rem;
     }
     .value-skeleton {
       height: 2.2rem;
@@ -111,6 +129,11 @@ export class KpiSummaryCard {
           year: this.i18n.period(value.fiscalYear, 'calendar'),
         })
       : null;
+  });
+  /** This KPI's figures as Excel (trend, breakdown, employer units, units below). */
+  protected readonly excelUrl = computed(() => {
+    const fy = this.fiscalYear();
+    return fy === null ? null : kpiExcelUrl(this.code(), fy, this.unitCode());
   });
   protected readonly query = computed(() => {
     const fy = this.fiscalYear();

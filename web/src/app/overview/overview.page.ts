@@ -10,6 +10,7 @@ import { PERMISSIONS } from '@ikuboard/shared/contracts';
 import { LineChart, type LineSeries } from '@ikuboard/web/ui-charts';
 
 import { SessionStore } from '../auth/session.store';
+import { kpiExcelUrl } from '../committee/committee.api';
 
 import { I18nStore } from '../i18n/i18n.store';
 import {
@@ -20,7 +21,7 @@ import {
 import { TargetsOverview } from '../targets/targets-overview';
 import { KpiCard } from './kpi-card';
 import { indentedName } from './org-unit-tree';
-import { OverviewStore } from './overview.store';
+import { OverviewStore, TREND_KPI } from './overview.store';
 import { targetTrajectory } from './target-trajectory';
 
 @Component({
@@ -50,6 +51,14 @@ export class OverviewPage {
   );
 
   protected readonly indentedName = indentedName;
+
+  /** The trend chart's figures (its KPI's workbook: 推移, 内訳, 事業主単位別, 下位組織別). */
+  protected readonly trendExcelUrl = computed(() => {
+    const fiscalYear = this.store.selectedFiscalYear();
+    return fiscalYear === null || fiscalYear === undefined
+      ? null
+      : kpiExcelUrl(TREND_KPI, fiscalYear, this.store.selectedUnitCode());
+  });
 
   protected readonly trendSeries = computed<LineSeries[]>(() => {
     const trend = this.store.trend();

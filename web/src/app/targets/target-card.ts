@@ -13,6 +13,7 @@ import {
 } from '@ikuboard/shared/contracts';
 import { Sparkline } from '@ikuboard/web/ui-charts';
 
+import { kpiExcelUrl } from '../committee/committee.api';
 import { I18nStore } from '../i18n/i18n.store';
 import { KpiNamePipe, TranslatePipe } from '../i18n/translate.pipe';
 import { TargetStatusBadge } from './target-status-badge';
@@ -67,6 +68,11 @@ export class TargetCard {
   protected readonly chartUnit = computed(() =>
     this.i18n.chartUnit(this.progress().measure),
   );
+  /** The sparkline's figures: the KPI's workbook for the target's unit and year. */
+  protected readonly excelUrl = computed(() => {
+    const { target, fiscalYear } = this.progress();
+    return kpiExcelUrl(target.kpiCode, fiscalYear, target.orgUnitCode);
+  });
   protected readonly detailQuery = computed(() => {
     const { target, fiscalYear } = this.progress();
     return target.orgUnitCode
