@@ -134,7 +134,8 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'hr', password: 'ikuboard-demo' }),
   });
-  cookie = login.headers.get('set-cookie').split(';')[0];
+  cookie =
+    /ikb_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
   await sleep(2000);
   const rssBefore = procMb(child.pid, 'VmRSS');
   writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
@@ -153,6 +154,10 @@ try {
   );
   const file = Buffer.from(await response.arrayBuffer());
   const durationMs = Date.now() - started;
+  if (response.status !== 200)
+    throw new Error(
+      `export: ${response.status} ${file.toString('utf8').slice(0, 300)}`,
+    );
   done = true;
   await sampler;
   const peakHwm = procMb(child.pid, 'VmHWM');
