@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Measures the streamed roster export (GET /api/v1/imports/roster/export) at scale: starts the built
+// Measures the streamed roster export (GET /api/v1/roster/export) at scale: starts the built
 // API in demo mode (みどり市, 3,000 staff) with a throwaway embedded PostgreSQL, adds synthetic staff
 // by SQL until `--staff` are in service on the as-of date (copies of existing assignments' unit,
 // stage and category; hire 2015-04-01), then downloads the export as HR and reports the time to the
@@ -149,7 +149,7 @@ try {
   })();
   const started = Date.now();
   const response = await fetch(
-    `${baseUrl}/api/v1/imports/roster/export?asOf=${asOf}`,
+    `${baseUrl}/api/v1/roster/export?asOf=${asOf}`,
     { headers: { cookie } },
   );
   const file = Buffer.from(await response.arrayBuffer());
