@@ -344,7 +344,8 @@ const REPORT_KINDS: readonly ReportKind[] = [
                             | t
                               : {
                                   kpi: (progress.target.kpiCode | kpiName),
-                                  fy: (progress.target.targetFiscalYear
+                                  fy:
+                                    (progress.target.targetFiscalYear
                                     | fiscalYear),
                                 }
                         }}
