@@ -11,8 +11,12 @@
 //       uses a running API (pid: the API process, for its VmHWM after the job)
 //
 // As a module: `benchCommitteeWorkbook({ client | baseUrl+username+password, fiscalYear, runs, pid })`
-// returns the same JSON object (client: anything with request(method, path, body) → {status, body},
-// like bench/lib/http.mjs's Client). Prints JSON only on stdout.
+// returns the same JSON object. `client`: bench/lib/http.mjs's Client (request(method, path, body)
+// → {status, body}, plus baseUrl and cookie for the binary download), logged in with
+// committee:prepare and reports permissions (HR), e.g. in bench/run.mjs:
+//   const { benchCommitteeWorkbook } = await import('../tools/bench-committee-workbook.mjs');
+//   benchCommitteeWorkbook({ client: ctx.client, fiscalYear: ctx.lastFy, pid: ctx.api.pid, runs: 3 })
+// Prints JSON only on stdout.
 import { spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -49,10 +53,12 @@ function procMb(pid, field) {
 
 /** A minimal session client (cookie + CSRF), the shape bench/lib/http.mjs's Client has. */
 async function login(baseUrl, username, password) {
-  let cookie = '';
-  let csrf = '';
   const client = {
+    baseUrl,
+    cookie: '',
+    csrf: '',
     async request(method, path, body) {
+      const { cookie, csrf } = client;
       const response = await fetch(baseUrl + path, {
         method,
         headers: {
@@ -63,7 +69,8 @@ async function login(baseUrl, username, password) {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const set = response.headers.get('set-cookie');
-      if (set) cookie = set.split(';')[0];
+      if (set)
+        client.cookie = /ikb_session=[^;]*/.exec(set)?.[0] ?? client.cookie;
       const bytes = Buffer.from(await response.arrayBuffer());
       const json = response.headers.get('content-type')?.includes('json');
       return {
@@ -78,7 +85,7 @@ async function login(baseUrl, username, password) {
   });
   if (response.status !== 200)
     throw new Error(`login ${username}: ${response.status}`);
-  csrf = response.body.csrfToken;
+  client.csrf = response.body.csrfToken;
   return client;
 }
 
@@ -117,11 +124,14 @@ async function runJob(client, reviewId, pid) {
   }
   const wallMs = Date.now() - started;
   if (job.status !== 'succeeded') throw new Error(`report job ${job.status}`);
-  const file = await client.request(
-    'GET',
-    `/api/v1/reports/jobs/${job.id}/file`,
+  // Raw bytes (bench/lib/http.mjs's request() reads bodies as text): the session cookie directly.
+  const download = await fetch(
+    `${client.baseUrl}/api/v1/reports/jobs/${job.id}/file`,
+    { headers: { cookie: client.cookie } },
   );
-  return { job, wallMs, sampledMb, file: file.body };
+  if (download.status !== 200) throw new Error(`file: ${download.status}`);
+  const file = Buffer.from(await download.arrayBuffer());
+  return { job, wallMs, sampledMb, file };
 }
 
 /** Runs the floor in a fresh node process (its own RSS), on the cells of `xlsxPath`. */
