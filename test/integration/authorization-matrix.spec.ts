@@ -168,6 +168,23 @@ const MATRIX: Record<string, Entry> = {
     params: { id: absent },
     idParams: ['id'],
   },
+  'PUT /api/v1/ikuboss/campaigns/{id}': {
+    access: P.manageIkubossDeclarations,
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({
+      name: 'x',
+      fiscalYear: 2025,
+      stageCodes: ['kacho'],
+      templateId: randomUUID(),
+      deadline: '2025-06-30',
+    }),
+  },
+  'DELETE /api/v1/ikuboss/campaigns/{id}': {
+    access: P.manageIkubossDeclarations,
+    params: { id: absent },
+    idParams: ['id'],
+  },
   'GET /api/v1/ikuboss/declarations/mine': { access: P.declareIkuboss },
   'GET /api/v1/ikuboss/declarations': {
     access: P.manageIkubossDeclarations,

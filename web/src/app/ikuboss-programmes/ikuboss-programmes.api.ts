@@ -227,6 +227,10 @@ export class IkubossProgrammesApi {
     return this.http.post<LocalFirmDto>(`${BASE}/firms`, input);
   }
 
+  updateFirm(id: string, input: LocalFirmInputDto): Observable<LocalFirmDto> {
+    return this.http.put<LocalFirmDto>(`${BASE}/firms/${id}`, input);
+  }
+
   deleteFirm(id: string): Observable<void> {
     return this.http.delete<void>(`${BASE}/firms/${encodeURIComponent(id)}`);
   }
