@@ -8,7 +8,9 @@ import type {
   IkubossCampaignDto,
   IkubossDeclarationDto,
   LocalFirmDto,
+  NudgeSummaryDto,
 } from '@ikuboard/shared/contracts';
+import { fiscalYearOf } from '@ikuboard/shared/kpi';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
@@ -183,6 +185,38 @@ describe('end to end in Chromium: HR starts declarations for managers, edits and
     expect(
       (await hr.get(`/api/v1/ikuboss/campaigns/${created.body.id}`)).status,
     ).toBe(404);
+  });
+
+  it('rolls the HR nudge counts up by unit subtree and drills into a unit', async () => {
+    const fy = fiscalYearOf(new Date().toISOString().slice(0, 10));
+    const top = (
+      await hr.get<NudgeSummaryDto>(
+        `/api/v1/ikuboss/nudges/summary?fy=${fy}&rollup=true`,
+      )
+    ).body;
+    const parent = top.units.find((u) => u.hasChildren);
+    expect(parent).toBeDefined();
+    const below = (
+      await hr.get<NudgeSummaryDto>(
+        `/api/v1/ikuboss/nudges/summary?fy=${fy}&rollup=true&unit=${parent!.unitCode}`,
+      )
+    ).body;
+    // The parent's row is the sum of what its subtree lists.
+    expect(below.total.eligibleFathers).toBe(parent!.eligibleFathers);
+    expect(
+      below.units.reduce((sum, u) => sum + u.eligibleFathers, 0),
+    ).toBeGreaterThanOrEqual(parent!.eligibleFathers);
+
+    await page.goto(`${serverState().baseUrl}/ikuboss-programmes/nudges`);
+    await page.getByTestId(`nudge-drill-${parent!.unitCode}`).click();
+    await page.getByTestId('nudge-summary-up').waitFor();
+    await page
+      .getByTestId('nudge-total-eligible')
+      .getByText(String(parent!.eligibleFathers), { exact: true })
+      .waitFor();
+    expect(await page.locator('[data-testid^=nudge-unit-]').count()).toBe(
+      below.units.length,
+    );
   });
 
   it('edits a local firm', async () => {
