@@ -7,6 +7,7 @@ import { AuditLog1795440000000 } from './1795440000000-AuditLog';
 import { Reviews3601795420000000 } from './1795420000000-Reviews360';
 import { KpiAggregates1795450000000 } from './1795450000000-KpiAggregates';
 import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareFact';
+import { AccountManagement1795460000000 } from './1795460000000-AccountManagement';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Reviews3601795420000000,
   KpiAggregates1795450000000,
   BirthChildcareFact1795480000000,
+  AccountManagement1795460000000,
 ];

@@ -50,6 +50,8 @@ interface OrgFixture {
   firmId: string;
   reviewId: string;
   trainingId: string;
+  /** The id of this organization's staff account. */
+  accountId: string;
   /** An employee of this organization, attendee of its training. */
   employeeNumber: string;
   /** Strings that exist only in this organization's data. */
@@ -78,11 +80,6 @@ interface Entry {
   query?: string;
   body?: (fixtures: Fixtures) => object;
   endsSession?: boolean;
-  /**
-   * An idempotent delete scoped to the caller's organization: with another organization's id it
-   * answers 204 having matched nothing (the end of the id check proves that record intact).
-   */
-  crossOrgNoContent?: boolean;
 }
 
 const P = PERMISSIONS;
@@ -171,6 +168,23 @@ const MATRIX: Record<string, Entry> = {
     params: { id: absent },
     idParams: ['id'],
   },
+  'PUT /api/v1/ikuboss/campaigns/{id}': {
+    access: P.manageIkubossDeclarations,
+    params: { id: absent },
+    idParams: ['id'],
+    body: () => ({
+      name: 'x',
+      fiscalYear: 2025,
+      stageCodes: ['kacho'],
+      templateId: randomUUID(),
+      deadline: '2025-06-30',
+    }),
+  },
+  'DELETE /api/v1/ikuboss/campaigns/{id}': {
+    access: P.manageIkubossDeclarations,
+    params: { id: absent },
+    idParams: ['id'],
+  },
   'GET /api/v1/ikuboss/declarations/mine': { access: P.declareIkuboss },
   'GET /api/v1/ikuboss/declarations': {
     access: P.manageIkubossDeclarations,
@@ -250,7 +264,6 @@ const MATRIX: Record<string, Entry> = {
       employeeNumber: (f, org) => f[org].employeeNumber,
     },
     idParams: ['id'],
-    crossOrgNoContent: true,
   },
   'POST /api/v1/ikuboss/trainings/{id}/attendance-import': {
     access: P.manageIkubossProgrammes,
@@ -405,6 +418,46 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/public/organizations/{code}/targets.csv': {
     access: 'public',
     params: { code: (f) => f.own.tenant.code },
+  },
+  // Account management (api/src/app/accounts): writes reach a record only across organizations.
+  'GET /api/v1/accounts': { access: P.manageNonAdminAccounts },
+  'POST /api/v1/accounts': { access: P.manageNonAdminAccounts },
+  'GET /api/v1/accounts/employees': {
+    access: P.manageNonAdminAccounts,
+    query: 'q=E-',
+  },
+  'PUT /api/v1/accounts/{id}': {
+    access: P.manageNonAdminAccounts,
+    params: { id: otherOnly((o) => o.accountId) },
+    idParams: ['id'],
+    body: () => ({ displayName: 'x', role: 'staff', isCommitteeChair: false }),
+  },
+  'DELETE /api/v1/accounts/{id}': {
+    access: P.manageNonAdminAccounts,
+    params: { id: otherOnly((o) => o.accountId) },
+    idParams: ['id'],
+  },
+  'POST /api/v1/accounts/{id}/password': {
+    access: P.manageNonAdminAccounts,
+    params: { id: otherOnly((o) => o.accountId) },
+    idParams: ['id'],
+    body: () => ({ password: 'Matrix-Password-1' }),
+  },
+  'POST /api/v1/accounts/{id}/unlock': {
+    access: P.manageNonAdminAccounts,
+    params: { id: otherOnly((o) => o.accountId) },
+    idParams: ['id'],
+  },
+  'PUT /api/v1/accounts/{id}/employee': {
+    access: P.manageNonAdminAccounts,
+    params: { id: otherOnly((o) => o.accountId) },
+    idParams: ['id'],
+    body: (f) => ({ employeeNumber: f.other.employeeNumber }),
+  },
+  'DELETE /api/v1/accounts/{id}/employee': {
+    access: P.manageNonAdminAccounts,
+    params: { id: otherOnly((o) => o.accountId) },
+    idParams: ['id'],
   },
   // 360 / 多面評価: unknown ids (404 when allowed). An answer and a questionnaire are refused at
   // validation (400) before any lookup, so they get no cross-organization call; every cycle lookup
@@ -608,6 +661,20 @@ async function seedOrganization(prefix: string): Promise<OrgFixture> {
         null,
         null,
       ],
+      // One employee per further account: an employee is linked to at most one account.
+      ...(['A', 'H', 'C'] as const).map((letter) => [
+        `${letter}-${secret}`,
+        `職員${letter} ${secret}`,
+        '女性',
+        unitCode,
+        '一般',
+        '任期の定めのない常勤',
+        '2012-04-01',
+        null,
+        null,
+        null,
+        null,
+      ]),
     ]),
     { asOf: '2025-04-01' },
   );
@@ -626,10 +693,13 @@ async function seedOrganization(prefix: string): Promise<OrgFixture> {
   );
   expect(target.status).toBe(201);
   // Accounts act as employees (declarations and nudges refuse an unlinked account): the manager
-  // account is the 課長級 employee, every other account the 一般 one.
+  // account is the 課長級 employee, every other account a 一般 one of its own.
   for (const [number, roles] of [
     [`F-${secret}`, ['manager']],
-    [`E-${secret}`, ['admin', 'hr', 'staff', 'committee']],
+    [`E-${secret}`, ['staff']],
+    [`A-${secret}`, ['admin']],
+    [`H-${secret}`, ['hr']],
+    [`C-${secret}`, ['committee']],
   ] as const)
     await testDatabase().query(
       `UPDATE account SET employee_id =
@@ -653,6 +723,12 @@ async function seedOrganization(prefix: string): Promise<OrgFixture> {
     { employeeNumbers: [`F-${secret}`] },
   );
   expect(attendance.status).toBeLessThan(300);
+  const [staffAccount] = (
+    await testDatabase().query<{ id: string }>(
+      `SELECT id FROM account WHERE organization_id = $1 AND role = 'staff'`,
+      [tenant.organizationId],
+    )
+  ).rows;
   const review = await hr.post<{ id: string }>('/api/v1/committee/reviews', {
     fiscalYear: 2025,
   });
@@ -665,6 +741,7 @@ async function seedOrganization(prefix: string): Promise<OrgFixture> {
     firmId: firm.body.id,
     reviewId: review.body.id,
     trainingId: training.body.id,
+    accountId: staffAccount!.id,
     employeeNumber: `F-${secret}`,
     markers: [
       secret,
@@ -824,11 +901,7 @@ describe('authorization matrix: every endpoint × every role × own/other organi
           expect({
             route,
             role,
-            status: [
-              403,
-              404,
-              ...(entry.crossOrgNoContent ? [204] : []),
-            ].includes(response.status),
+            status: [403, 404].includes(response.status),
           }).toEqual({ route, role, status: true });
           const text = await bodyText(response);
           for (const marker of otherMarkers.slice(0, 2))

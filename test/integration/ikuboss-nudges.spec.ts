@@ -247,7 +247,7 @@ describe('Ikuboss nudges: new fathers without childcare leave, for their boss an
     const unlinked = await (
       await other.login('manager')
     ).get<ApiErrorDto>(`/api/v1/ikuboss/nudges?fy=${fy}`);
-    expect(unlinked.status).toBe(409);
+    expect(unlinked.status).toBe(403);
     expect(unlinked.body.code).toBe('ACCOUNT_NOT_LINKED');
   });
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type {
   ApiErrorDto,
   EmploymentCategory,
@@ -256,6 +258,42 @@ describe('Ikuboss trainings: attendance by form and by .xlsx, and the attendance
       (await stranger.get(`/api/v1/ikuboss/trainings/${training.id}`)).status,
     ).toBe(404);
     void org;
+  });
+
+  it("removing an attendee: 404 for an unknown or another organization's training, 204 otherwise", async () => {
+    const stranger = await (await createTenant('training-y')).login('hr');
+    const foreign = await stranger.request<ApiErrorDto>(
+      'DELETE',
+      `/api/v1/ikuboss/trainings/${training.id}/attendees/MA`,
+    );
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe('NOT_FOUND');
+    const unknown = await hr.request<ApiErrorDto>(
+      'DELETE',
+      `/api/v1/ikuboss/trainings/${randomUUID()}/attendees/MA`,
+    );
+    expect(unknown.status).toBe(404);
+    // The other organization's call removed nothing: MA is still an attendee here.
+    const before = (
+      await hr.get<TrainingDetailDto>(
+        `/api/v1/ikuboss/trainings/${training.id}`,
+      )
+    ).body.attendees.map((a) => a.employeeNumber);
+    expect(before).toContain('MA');
+    expect(
+      (
+        await hr.request(
+          'DELETE',
+          `/api/v1/ikuboss/trainings/${training.id}/attendees/MA`,
+        )
+      ).status,
+    ).toBe(204);
+    const after = (
+      await hr.get<TrainingDetailDto>(
+        `/api/v1/ikuboss/trainings/${training.id}`,
+      )
+    ).body.attendees.map((a) => a.employeeNumber);
+    expect(after).toEqual(before.filter((n) => n !== 'MA'));
   });
 });
 

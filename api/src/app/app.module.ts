@@ -20,6 +20,7 @@ import { TargetsModule } from './targets/targets.module';
 import { CommitteeModule } from './committee/committee.module';
 import { PublicModule } from './public/public.module';
 import { ReportsModule } from './reports/reports.module';
+import { AccountsModule } from './accounts/accounts.module';
 
 @Global()
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         PublicModule,
         AuditModule,
         Reviews360Module,
+        AccountsModule,
       ],
       controllers: [HealthController],
       providers: [

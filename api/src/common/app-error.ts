@@ -47,6 +47,12 @@ export const Errors = {
       ja: 'セキュリティトークンが無効です。ページを再読み込みしてください。',
       en: 'The security token is missing or invalid. Reload the page.',
     }),
+  /** The one answer for an account that must act as an employee but is not linked to one. */
+  accountNotLinked: () =>
+    new AppError(HttpStatus.FORBIDDEN, 'ACCOUNT_NOT_LINKED', {
+      ja: 'このアカウントは職員と紐付けられていないため、この操作はできません。管理者(システム管理者または人事課)にアカウントと職員番号の紐付けを依頼してください。',
+      en: 'This account is not linked to an employee, so it cannot do this. Ask an administrator (or HR) to link your account to your employee number.',
+    }),
   notFound: (what: LocalizedText) =>
     new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', {
       ja: `${what.ja}が見つかりません。`,

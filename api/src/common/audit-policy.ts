@@ -15,6 +15,7 @@ export const PERSON_LEVEL_PERMISSIONS: ReadonlySet<Permission> = new Set([
   PERMISSIONS.exportRoster,
   PERMISSIONS.importData,
   PERMISSIONS.manageAccounts,
+  PERMISSIONS.manageNonAdminAccounts,
   PERMISSIONS.readAuditLog,
 ]);
 

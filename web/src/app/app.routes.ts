@@ -58,6 +58,15 @@ export const appRoutes: Route[] = [
       import('./audit/audit.routes').then((m) => m.auditRoutes),
   },
   {
+    path: 'accounts',
+    canActivate: [
+      authGuard,
+      permissionGuard(PERMISSIONS.manageNonAdminAccounts),
+    ],
+    loadChildren: () =>
+      import('./accounts/accounts.routes').then((m) => m.accountsRoutes),
+  },
+  {
     path: 'reviews360',
     canActivate: [authGuard],
     loadChildren: () =>

@@ -87,6 +87,12 @@ export class App {
     () =>
       this.session()?.permissions.includes(PERMISSIONS.readAuditLog) ?? false,
   );
+  protected readonly canManageAccounts = computed(
+    () =>
+      this.session()?.permissions.includes(
+        PERMISSIONS.manageNonAdminAccounts,
+      ) ?? false,
+  );
   protected readonly canManageReviews360 = computed(
     () =>
       this.session()?.permissions.includes(PERMISSIONS.manageReviews360) ??

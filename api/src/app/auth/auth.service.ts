@@ -63,7 +63,7 @@ export class AuthService {
       throw Errors.invalidCredentials();
     }
     await this.dataSource.query(
-      `UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = $1`,
+      `UPDATE account SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
       [account.id],
     );
     if (previousTokenHash) await this.sessions.delete(previousTokenHash);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type {
   IkubossCampaignDetailDto,
   IkubossCampaignDto,
@@ -12,6 +12,7 @@ import { fiscalYearEnd, fiscalYearStart } from '@ikuboard/shared/kpi';
 import { DataSource } from 'typeorm';
 
 import type { AuthContext } from '../../common/access.decorator';
+import { AppError } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
 import { IkubossErrors } from './declarations.errors';
 import { HOLDS_DECLARATION_SQL, requiredManagersSql } from './declarations.sql';
@@ -59,6 +60,11 @@ const CAMPAIGN_GROUP = `GROUP BY c.id, u.code, u.name, t.name`;
 
 const percentOf = (declared: number, required: number): number | null =>
   required === 0 ? null : (declared / required) * 100;
+
+const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const conflictCampaign = (code: string, ja: string, en: string) =>
+  new AppError(HttpStatus.CONFLICT, code, { ja, en });
 
 @Injectable()
 export class CampaignsService {
@@ -152,6 +158,143 @@ export class CampaignsService {
     organizationId: string,
     input: IkubossCampaignInputDto,
   ): Promise<IkubossCampaignDto> {
+    const { scopeUnitId, stageRows } = await this.checkCampaign(
+      organizationId,
+      input,
+    );
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [{ id }] = (await manager.query(
+        `INSERT INTO ikuboss_campaign (organization_id, name, fiscal_year, scope_unit_id, template_id, deadline)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [
+          organizationId,
+          input.name,
+          input.fiscalYear,
+          scopeUnitId,
+          input.templateId,
+          input.deadline,
+        ],
+      )) as [{ id: string }];
+      await manager.query(
+        `INSERT INTO ikuboss_campaign_stage (organization_id, campaign_id, position_stage_id)
+         SELECT $1, $2, unnest($3::uuid[])`,
+        [organizationId, id, stageRows.map((row) => row.id)],
+      );
+      return id;
+    });
+    return this.campaignSummary(organizationId, id);
+  }
+
+  /**
+   * Edits every field of a campaign. Declarations keep their own text, so only who is required
+   * changes; the fiscal year is fixed once a declaration belongs to the campaign (409).
+   */
+  async updateCampaign(
+    organizationId: string,
+    id: string,
+    input: IkubossCampaignInputDto,
+  ): Promise<IkubossCampaignDto> {
+    const current = await this.campaignOwnRow(organizationId, id);
+    const { scopeUnitId, stageRows } = await this.checkCampaign(
+      organizationId,
+      input,
+    );
+    if (
+      input.fiscalYear !== current.fiscal_year &&
+      (await this.declarationCount(organizationId, id)) > 0
+    )
+      throw conflictCampaign(
+        'IKUBOSS_CAMPAIGN_HAS_DECLARATIONS',
+        'このキャンペーンにはすでに宣言があるため、年度は変更できません。',
+        'This campaign already has declarations, so its fiscal year cannot change.',
+      );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE ikuboss_campaign SET name = $3, fiscal_year = $4, scope_unit_id = $5, template_id = $6, deadline = $7
+          WHERE organization_id = $1 AND id = $2`,
+        [
+          organizationId,
+          id,
+          input.name,
+          input.fiscalYear,
+          scopeUnitId,
+          input.templateId,
+          input.deadline,
+        ],
+      );
+      await manager.query(
+        `DELETE FROM ikuboss_campaign_stage WHERE organization_id = $1 AND campaign_id = $2`,
+        [organizationId, id],
+      );
+      await manager.query(
+        `INSERT INTO ikuboss_campaign_stage (organization_id, campaign_id, position_stage_id)
+         SELECT $1, $2, unnest($3::uuid[])`,
+        [organizationId, id, stageRows.map((row) => row.id)],
+      );
+    });
+    return this.campaignSummary(organizationId, id);
+  }
+
+  /**
+   * Deletes a campaign that no declaration (draft, signed or revoked) belongs to; otherwise 409:
+   * signed declarations are immutable records that name their campaign.
+   */
+  async deleteCampaign(organizationId: string, id: string): Promise<void> {
+    await this.campaignOwnRow(organizationId, id);
+    if ((await this.declarationCount(organizationId, id)) > 0)
+      throw conflictCampaign(
+        'IKUBOSS_CAMPAIGN_HAS_DECLARATIONS',
+        'このキャンペーンにはすでに宣言(下書きを含む)があるため削除できません。名称や期限の変更はできます。',
+        'This campaign already has declarations (drafts included), so it cannot be deleted. You can still edit it.',
+      );
+    await this.dataSource.query(
+      `DELETE FROM ikuboss_campaign WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id],
+    );
+  }
+
+  private async campaignOwnRow(
+    organizationId: string,
+    id: string,
+  ): Promise<{ fiscal_year: number }> {
+    if (!UUID_PATTERN.test(id)) throw IkubossErrors.campaignNotFound();
+    const [row] = (await this.dataSource.query(
+      `SELECT fiscal_year FROM ikuboss_campaign WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id],
+    )) as { fiscal_year: number }[];
+    if (!row) throw IkubossErrors.campaignNotFound();
+    return row;
+  }
+
+  private async declarationCount(
+    organizationId: string,
+    id: string,
+  ): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM ikuboss_declaration WHERE organization_id = $1 AND campaign_id = $2`,
+      [organizationId, id],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  private async campaignSummary(
+    organizationId: string,
+    id: string,
+  ): Promise<IkubossCampaignDto> {
+    const [campaign] = await this.campaignRows(organizationId, id);
+    const counts = await this.requiredRows(organizationId, [id], {
+      kind: 'hr',
+    });
+    return this.summary(campaign!, counts);
+  }
+
+  private async checkCampaign(
+    organizationId: string,
+    input: IkubossCampaignInputDto,
+  ): Promise<{
+    scopeUnitId: string | null;
+    stageRows: { id: string; code: string }[];
+  }> {
     const scopeUnitId = await this.org.resolveUnit(
       organizationId,
       input.scopeUnitCode ?? undefined,
@@ -182,31 +325,7 @@ export class CampaignsService {
         '期限は前年度の初めから当該年度末までの日付にしてください。',
         'The deadline must fall between the start of the previous fiscal year and the end of this one.',
       );
-    const id = await this.dataSource.transaction(async (manager) => {
-      const [{ id }] = (await manager.query(
-        `INSERT INTO ikuboss_campaign (organization_id, name, fiscal_year, scope_unit_id, template_id, deadline)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [
-          organizationId,
-          input.name,
-          input.fiscalYear,
-          scopeUnitId,
-          input.templateId,
-          input.deadline,
-        ],
-      )) as [{ id: string }];
-      await manager.query(
-        `INSERT INTO ikuboss_campaign_stage (organization_id, campaign_id, position_stage_id)
-         SELECT $1, $2, unnest($3::uuid[])`,
-        [organizationId, id, stageRows.map((row) => row.id)],
-      );
-      return id;
-    });
-    const [campaign] = await this.campaignRows(organizationId, id);
-    const counts = await this.requiredRows(organizationId, [id], {
-      kind: 'hr',
-    });
-    return this.summary(campaign!, counts);
+    return { scopeUnitId, stageRows };
   }
 
   async campaigns(auth: AuthContext): Promise<IkubossCampaignDto[]> {

@@ -121,6 +121,33 @@ export class DeclarationsController {
     return this.campaigns.campaign(auth, id, query.unit);
   }
 
+  @Put('campaigns/:id')
+  @RequirePermission(PERMISSIONS.manageIkubossDeclarations)
+  @ApiOperation({
+    summary:
+      'Edit a campaign (the fiscal year is fixed once it has declarations)',
+  })
+  updateCampaign(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: CampaignBody,
+  ): Promise<IkubossCampaignDto> {
+    return this.campaigns.updateCampaign(auth.organizationId, id, body);
+  }
+
+  @Delete('campaigns/:id')
+  @RequirePermission(PERMISSIONS.manageIkubossDeclarations)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete a campaign without declarations (else 409)',
+  })
+  deleteCampaign(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id') id: string,
+  ): Promise<void> {
+    return this.campaigns.deleteCampaign(auth.organizationId, id);
+  }
+
   @Get('declarations/mine')
   @RequirePermission(PERMISSIONS.declareIkuboss)
   @ApiOperation({ summary: "The caller's own declarations" })

@@ -14,11 +14,7 @@ export const IkubossErrors = {
     Errors.notFound({ ja: '宣言書のひな形', en: 'The declaration template' }),
   organizationNotFound: () =>
     Errors.notFound({ ja: '組織', en: 'The organization' }),
-  noLinkedEmployee: () =>
-    new AppError(HttpStatus.FORBIDDEN, 'IKUBOSS_NO_EMPLOYEE', {
-      ja: 'このアカウントは職員と紐付いていないため、宣言や進捗の確認ができません。人事課に連絡してください。',
-      en: 'This account is not linked to an employee, so it cannot declare or see progress. Contact HR.',
-    }),
+  noLinkedEmployee: () => Errors.accountNotLinked(),
   notDeclarer: () =>
     new AppError(HttpStatus.FORBIDDEN, 'IKUBOSS_NOT_DECLARER', {
       ja: '宣言者本人だけが署名・編集できます。',

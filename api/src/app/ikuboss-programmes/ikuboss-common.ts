@@ -38,12 +38,7 @@ export const isProgrammeManager = (auth: AuthContext): boolean =>
 
 /** The employee behind the account; managers and staff act as themselves. */
 export function requireLinkedEmployee(auth: AuthContext): string {
-  if (!auth.employeeId) {
-    throw new AppError(HttpStatus.CONFLICT, 'ACCOUNT_NOT_LINKED', {
-      ja: 'このアカウントは職員と紐付けられていません。人事課に職員番号との紐付けを依頼してください。',
-      en: 'This account is not linked to an employee. Ask HR to link it to your employee number.',
-    });
-  }
+  if (!auth.employeeId) throw Errors.accountNotLinked();
   return auth.employeeId;
 }
 

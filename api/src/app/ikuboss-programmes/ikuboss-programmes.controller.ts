@@ -52,6 +52,7 @@ import {
   InterviewBody,
   LocalFirmBody,
   NominationBody,
+  NudgeSummaryQuery,
   OptionalFiscalYearQuery,
   PracticeGoalBody,
   RatingBody,
@@ -91,9 +92,11 @@ export class NudgesController {
   })
   summary(
     @CurrentAuth() auth: AuthContext,
-    @Query() query: FiscalYearQuery,
+    @Query() query: NudgeSummaryQuery,
   ): Promise<NudgeSummaryDto> {
-    return this.nudges.summary(auth.organizationId, query.fy);
+    return query.rollup === 'true' || query.unit
+      ? this.nudges.rollup(auth.organizationId, query.fy, query.unit ?? null)
+      : this.nudges.summary(auth.organizationId, query.fy);
   }
 
   @Post('interviews')

@@ -48,6 +48,22 @@ export class FiscalYearQuery {
   fy!: number;
 }
 
+export class NudgeSummaryQuery extends FiscalYearQuery {
+  @ApiPropertyOptional({
+    description:
+      'true: direct children of `unit` (or the top-level units), each counting its subtree',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  rollup?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Org-unit code of the viewed unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string;
+}
+
 export class OptionalFiscalYearQuery {
   @ApiPropertyOptional({ example: 2025 })
   @IsOptional()

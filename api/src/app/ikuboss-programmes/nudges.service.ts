@@ -34,6 +34,7 @@ interface EligibleRow {
   separation_date: string | null;
   child_id: string;
   birth_date: string;
+  unit_id: string;
   unit_code: string;
   unit_name: string;
   on_leave: boolean;
@@ -52,7 +53,7 @@ interface EligibleRow {
  */
 const ELIGIBLE_FATHERS_SQL = `
 SELECT e.id AS employee_id, e.employee_number, e.name, e.supervisor_id, sup.name AS supervisor_name,
-       e.separation_date, ch.id AS child_id, ch.birth_date, u.code AS unit_code, u.name AS unit_name,
+       e.separation_date, ch.id AS child_id, ch.birth_date, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
        EXISTS (SELECT 1 FROM leave_episode l
                 WHERE l.organization_id = $1 AND l.employee_id = e.id AND l.child_id = ch.id
                   AND l.leave_type IN ('childcare', 'birth_childcare')) AS on_leave,
@@ -163,6 +164,76 @@ export class NudgesService {
         counts(code, unitRows[0]!.unit_name, unitRows),
       );
     return { fiscalYear, units, total: counts(null, null, rows) };
+  }
+
+  /**
+   * HR, rolled up: the direct children of the viewed unit (or the top-level units), each counting
+   * the fathers whose unit on the birth date lies in its subtree (org_unit_closure), plus a row of
+   * the viewed unit itself when fathers are assigned to it directly; total = the viewed subtree.
+   */
+  async rollup(
+    organizationId: string,
+    fiscalYear: number,
+    unitCode: string | null,
+  ): Promise<NudgeSummaryDto> {
+    let root: { id: string; code: string; name: string } | null = null;
+    if (unitCode) {
+      [root] = (await this.dataSource.query(
+        `SELECT id, code, name FROM org_unit WHERE organization_id = $1 AND code = $2`,
+        [organizationId, unitCode],
+      )) as { id: string; code: string; name: string }[];
+      if (!root) throw Errors.notFound({ ja: '所属', en: 'The unit' });
+    }
+    const children = (await this.dataSource.query(
+      `SELECT u.id, u.code, u.name,
+              EXISTS (SELECT 1 FROM org_unit c WHERE c.organization_id = $1 AND c.parent_id = u.id) AS "hasChildren"
+         FROM org_unit u
+        WHERE u.organization_id = $1 AND u.parent_id IS NOT DISTINCT FROM $2::uuid
+        ORDER BY u.code`,
+      [organizationId, root?.id ?? null],
+    )) as { id: string; code: string; name: string; hasChildren: boolean }[];
+    const closure = (await this.dataSource.query(
+      `SELECT ancestor_id, descendant_id FROM org_unit_closure
+        WHERE organization_id = $1 AND ancestor_id = ANY ($2::uuid[])`,
+      [
+        organizationId,
+        [...children.map((c) => c.id), ...(root ? [root.id] : [])],
+      ],
+    )) as { ancestor_id: string; descendant_id: string }[];
+    const under = (ancestor: string) =>
+      new Set(
+        closure
+          .filter((row) => row.ancestor_id === ancestor)
+          .map((row) => row.descendant_id),
+      );
+    const all = await this.eligible(organizationId, fiscalYear);
+    const inRoot = root ? under(root.id) : null;
+    const rows = inRoot ? all.filter((row) => inRoot.has(row.unit_id)) : all;
+    const units: NudgeCountsDto[] = [];
+    const direct = root ? rows.filter((row) => row.unit_id === root.id) : [];
+    if (root && direct.length > 0)
+      units.push({
+        ...counts(root.code, root.name, direct),
+        hasChildren: false,
+      });
+    for (const child of children) {
+      const subtree = under(child.id);
+      units.push({
+        ...counts(
+          child.code,
+          child.name,
+          rows.filter((row) => subtree.has(row.unit_id)),
+        ),
+        hasChildren: child.hasChildren,
+      });
+    }
+    return {
+      fiscalYear,
+      units,
+      total: counts(root?.code ?? null, root?.name ?? null, rows),
+      viewRootUnitCode: root?.code ?? null,
+      viewRootUnitName: root?.name ?? null,
+    };
   }
 
   /** The boss (or HR) records the イクボス面談; recording again replaces the earlier record. */

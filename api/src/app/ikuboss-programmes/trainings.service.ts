@@ -206,7 +206,9 @@ export class TrainingsService {
     trainingId: string,
     employeeNumber: string,
   ): Promise<void> {
-    requireUuid(trainingId, TRAINING);
+    // An unknown training (or another organization's) is 404; removing someone who did not
+    // attend an existing training is idempotent (204).
+    await this.heldOn(organizationId, trainingId);
     await this.dataSource.query(
       `DELETE FROM ikuboss_training_attendance ta USING employee e
         WHERE ta.organization_id = $1 AND ta.training_id = $2 AND e.organization_id = $1

@@ -10,3 +10,4 @@ export * from './lib/committee';
 export * from './lib/reports';
 export * from './lib/audit';
 export * from './lib/reviews360';
+export * from './lib/accounts';

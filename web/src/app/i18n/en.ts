@@ -3,6 +3,8 @@ import { ikubossProgrammesEn } from '../ikuboss-programmes/ikuboss-programmes.i1
 import { committeeEn } from '../committee/committee.i18n';
 import { publicEn } from '../public/public.i18n';
 import { auditEn } from '../audit/audit.i18n';
+import { accountsEn } from '../accounts/accounts.i18n';
+import { ikubossManageEn } from '../ikuboss/ikuboss-manage.i18n';
 import { reviews360En } from '../reviews360/reviews360.i18n';
 import type { Dictionary } from './ja';
 
@@ -273,4 +275,6 @@ export const en: Dictionary = {
   ...publicEn,
   ...auditEn,
   ...reviews360En,
+  ...accountsEn,
+  ...ikubossManageEn,
 };

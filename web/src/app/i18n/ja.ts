@@ -11,6 +11,8 @@ import { ikubossProgrammesJa } from '../ikuboss-programmes/ikuboss-programmes.i1
 import { committeeJa } from '../committee/committee.i18n';
 import { publicJa } from '../public/public.i18n';
 import { auditJa } from '../audit/audit.i18n';
+import { accountsJa } from '../accounts/accounts.i18n';
+import { ikubossManageJa } from '../ikuboss/ikuboss-manage.i18n';
 import { reviews360Ja } from '../reviews360/reviews360.i18n';
 
 /**
@@ -280,6 +282,8 @@ export const ja = {
   ...publicJa,
   ...auditJa,
   ...reviews360Ja,
+  ...accountsJa,
+  ...ikubossManageJa,
 } as const satisfies Record<string, string> &
   Record<
     | `role.${Role}`

@@ -56,14 +56,24 @@ export class IkubossProgrammesApi {
     });
   }
 
+  /** HR counts rolled up by subtree: the children of `unit` (or the top-level units). */
   nudgeSummary(
     fy: Maybe<number>,
+    unit: () => string | null = () => null,
   ): HttpResourceRef<NudgeSummaryDto | undefined> {
     return httpResource<NudgeSummaryDto>(() => {
       const year = fy();
+      const code = unit();
       return year == null
         ? undefined
-        : { url: `${BASE}/nudges/summary`, params: { fy: year } };
+        : {
+            url: `${BASE}/nudges/summary`,
+            params: {
+              fy: year,
+              rollup: 'true',
+              ...(code ? { unit: code } : {}),
+            },
+          };
     });
   }
 
@@ -225,6 +235,10 @@ export class IkubossProgrammesApi {
 
   createFirm(input: LocalFirmInputDto): Observable<LocalFirmDto> {
     return this.http.post<LocalFirmDto>(`${BASE}/firms`, input);
+  }
+
+  updateFirm(id: string, input: LocalFirmInputDto): Observable<LocalFirmDto> {
+    return this.http.put<LocalFirmDto>(`${BASE}/firms/${id}`, input);
   }
 
   deleteFirm(id: string): Observable<void> {

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -8,6 +9,7 @@ import {
 
 import {
   LOCAL_FIRM_SIZE_BANDS,
+  type LocalFirmDto,
   type LocalFirmSizeBand,
 } from '@ikuboard/shared/contracts';
 
@@ -78,6 +80,22 @@ import {
               <button type="button" class="small" (click)="seminar(firm.id)">
                 {{ 'ikubossProgrammes.firms.addSeminar' | t }}
               </button>
+              <button
+                type="button"
+                class="small"
+                [attr.data-testid]="'firm-edit-' + firm.name"
+                (click)="edit(firm)"
+              >
+                {{ 'ikubossManage.firms.edit' | t }}
+              </button>
+              <button
+                type="button"
+                class="small"
+                [attr.data-testid]="'firm-delete-' + firm.name"
+                (click)="remove(firm)"
+              >
+                {{ 'ikubossManage.firms.delete' | t }}
+              </button>
             </td>
           </tr>
         } @empty {
@@ -94,7 +112,14 @@ import {
       data-testid="firm-form"
       (submit)="create($event)"
     >
-      <h3>{{ 'ikubossProgrammes.firms.new' | t }}</h3>
+      <h3>
+        {{
+          (editingId()
+            ? 'ikubossManage.firms.editTitle'
+            : 'ikubossProgrammes.firms.new'
+          ) | t
+        }}
+      </h3>
       <div class="field">
         <label for="firm-name">{{ 'ikubossProgrammes.firms.name' | t }}</label>
         <input
@@ -128,8 +153,23 @@ import {
         </select>
       </div>
       <button type="submit" class="primary" data-testid="firm-create">
-        {{ 'ikubossProgrammes.firms.create' | t }}
+        {{
+          (editingId()
+            ? 'ikubossManage.firms.save'
+            : 'ikubossProgrammes.firms.create'
+          ) | t
+        }}
       </button>
+      @if (editingId()) {
+        <button
+          type="button"
+          class="secondary"
+          data-testid="firm-edit-cancel"
+          (click)="reset()"
+        >
+          {{ 'ikubossManage.firms.cancel' | t }}
+        </button>
+      }
     </form>
   `,
   styles: `
@@ -156,6 +196,7 @@ import {
 export class IkubossLocalFirmsPage {
   private readonly api = inject(IkubossProgrammesApi);
   protected readonly i18n = inject(I18nStore);
+  private readonly window = inject(DOCUMENT).defaultView;
 
   protected readonly bands = LOCAL_FIRM_SIZE_BANDS;
   protected readonly currentFy = recentFiscalYears()[0]!;
@@ -190,22 +231,49 @@ export class IkubossLocalFirmsPage {
     error: (error: unknown) => this.failure.set(error),
   };
 
+  /** The firm being edited in the form, or null when the form registers a new one. */
+  protected readonly editingId = signal<string | null>(null);
+
   protected create(event: Event): void {
     event.preventDefault();
-    this.api
-      .createFirm({
-        name: this.name(),
-        industry: this.industry(),
-        sizeBand: this.size(),
-      })
-      .subscribe({
-        ...this.done,
-        next: () => {
-          this.name.set('');
-          this.industry.set('');
-          this.done.next();
-        },
-      });
+    const input = {
+      name: this.name(),
+      industry: this.industry(),
+      sizeBand: this.size(),
+    };
+    const id = this.editingId();
+    (id
+      ? this.api.updateFirm(id, input)
+      : this.api.createFirm(input)
+    ).subscribe({
+      ...this.done,
+      next: () => {
+        this.reset();
+        this.done.next();
+      },
+    });
+  }
+
+  protected edit(firm: LocalFirmDto): void {
+    this.editingId.set(firm.id);
+    this.name.set(firm.name);
+    this.industry.set(firm.industry);
+    this.size.set(firm.sizeBand);
+  }
+
+  protected reset(): void {
+    this.editingId.set(null);
+    this.name.set('');
+    this.industry.set('');
+    this.size.set('1-29');
+  }
+
+  protected remove(firm: LocalFirmDto): void {
+    const question = this.i18n.translate('ikubossManage.firms.deleteConfirm', {
+      name: firm.name,
+    });
+    if (!(this.window?.confirm(question) ?? false)) return;
+    this.api.deleteFirm(firm.id).subscribe(this.done);
   }
 
   protected declare(id: string): void {

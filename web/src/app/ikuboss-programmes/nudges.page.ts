@@ -37,6 +37,19 @@ import {
           {{ 'ikubossProgrammes.nudges.summaryTitle' | t }}
         </h2>
         @if (summary.value(); as data) {
+          @if (data.viewRootUnitName; as rootName) {
+            <p>
+              {{ 'ikubossManage.nudges.viewing' | t: { unit: rootName } }} ·
+              <button
+                type="button"
+                class="drill"
+                data-testid="nudge-summary-up"
+                (click)="summaryUnit.set(null)"
+              >
+                {{ 'ikubossManage.nudges.up' | t }}
+              </button>
+            </p>
+          }
           <table data-testid="nudge-summary">
             <thead>
               <tr>
@@ -57,8 +70,21 @@ import {
             </thead>
             <tbody>
               @for (unit of data.units; track unit.unitCode) {
-                <tr>
-                  <th scope="row">{{ unit.unitName }}</th>
+                <tr [attr.data-testid]="'nudge-unit-' + unit.unitCode">
+                  <th scope="row">
+                    @if (unit.hasChildren) {
+                      <button
+                        type="button"
+                        class="drill"
+                        [attr.data-testid]="'nudge-drill-' + unit.unitCode"
+                        (click)="summaryUnit.set(unit.unitCode)"
+                      >
+                        {{ unit.unitName }}
+                      </button>
+                    } @else {
+                      {{ unit.unitName }}
+                    }
+                  </th>
                   <td class="num">{{ unit.eligibleFathers }}</td>
                   <td class="num">{{ unit.interviewed }}</td>
                   <td class="num">{{ share(unit.interviewedShare) }}</td>
@@ -260,6 +286,15 @@ import {
     </section>
   `,
   styles: `
+    button.drill {
+      background: none;
+      border: none;
+      padding: 0;
+      color: var(--ik-link, #1a5fb4);
+      text-decoration: underline;
+      cursor: pointer;
+      font: inherit;
+    }
     .num {
       text-align: right;
       font-variant-numeric: tabular-nums;
@@ -307,8 +342,11 @@ export class IkubossNudgesPage {
         ?.permissions.includes(PERMISSIONS.manageIkubossProgrammes) ?? false,
   );
   protected readonly list = this.api.nudges(() => this.fiscalYear());
-  protected readonly summary = this.api.nudgeSummary(() =>
-    this.isHr() ? this.fiscalYear() : null,
+  /** The unit whose sub-units the HR counts list (null: the top-level units). */
+  protected readonly summaryUnit = signal<string | null>(null);
+  protected readonly summary = this.api.nudgeSummary(
+    () => (this.isHr() ? this.fiscalYear() : null),
+    () => this.summaryUnit(),
   );
   protected readonly fathers = computed(() =>
     this.list.hasValue() ? (this.list.value()?.fathers ?? []) : [],

@@ -104,6 +104,31 @@ export class IkubossApi {
     return this.http.post<IkubossCampaignDto>(`${BASE}/campaigns`, input);
   }
 
+  /** HR: a draft for one manager, or a joint declaration for several (in this order). */
+  startDeclarationFor(
+    fiscalYear: number,
+    declarerEmployeeNumbers: string[],
+  ): Observable<IkubossDeclarationDto> {
+    return this.http.post<IkubossDeclarationDto>(`${BASE}/declarations`, {
+      fiscalYear,
+      declarerEmployeeNumbers,
+    });
+  }
+
+  updateCampaign(
+    campaignId: string,
+    input: IkubossCampaignInputDto,
+  ): Observable<IkubossCampaignDto> {
+    return this.http.put<IkubossCampaignDto>(
+      `${BASE}/campaigns/${id(campaignId)}`,
+      input,
+    );
+  }
+
+  deleteCampaign(campaignId: string): Observable<void> {
+    return this.http.delete<void>(`${BASE}/campaigns/${id(campaignId)}`);
+  }
+
   createDeclaration(fiscalYear: number): Observable<IkubossDeclarationDto> {
     return this.http.post<IkubossDeclarationDto>(`${BASE}/declarations`, {
       fiscalYear,

@@ -53,12 +53,21 @@ export interface NudgeCountsDto {
   /** interviewed ÷ eligibleFathers × 100; null when nobody is eligible. */
   interviewedShare: number | null;
   onLeave: number;
+  /** Roll-up view only: the row counts the unit's whole subtree, and it has sub-units to open. */
+  hasChildren?: boolean;
 }
 
 export interface NudgeSummaryDto {
   fiscalYear: number;
   units: NudgeCountsDto[];
   total: NudgeCountsDto;
+  /**
+   * Roll-up view (`rollup=true`): the unit whose direct children are listed (each counting its
+   * subtree; the unit itself gets a row for fathers assigned to it directly); null = the whole
+   * organization, whose top-level units are listed. Absent in the per-assigned-unit view.
+   */
+  viewRootUnitCode?: string | null;
+  viewRootUnitName?: string | null;
 }
 
 // ---- Trainings ----------------------------------------------------------------------------

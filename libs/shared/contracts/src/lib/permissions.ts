@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   readAuditLog: 'audit:read',
   // 360 / 多面評価 (reviews360): run cycles and see roll-ups; answering and one's own report need only a session.
   manageReviews360: 'review360:manage',
+  // Account management (accounts screen): HR and admins list, create, link and maintain accounts;
+  // only `account:manage` (admins) may touch admin and HR accounts or grant those roles.
+  manageNonAdminAccounts: 'account:manage-non-admin',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
