@@ -1,0 +1,3 @@
+export async function webFirstChart() {
+  return { name: 'web-first-chart', skipped: 'todo' };
+}
