@@ -76,6 +76,11 @@ export interface StreamedOutcome {
 const START_HEADER =
   LEAVE_COLUMNS.find((column) => column.key === 'startDate')?.ja ?? '開始日';
 const STAGE = 'ikb_leave_stage';
+/**
+ * Episodes stored before this import: the rows it wrote itself carry the transaction's timestamp
+ * (created_at defaults to now(), the start of the transaction).
+ */
+const STORED = 'l.created_at < transaction_timestamp()';
 const PLAN = 'ikb_leave_plan';
 
 const overlapMessage = (start: string, end: string): LocalizedText => ({
@@ -112,20 +117,37 @@ export async function importLeaveStreamed(
        start_date date NOT NULL, end_date date NOT NULL, days numeric(7, 2) NOT NULL, child_birth date)
      ON COMMIT DROP`,
   );
-  const stage = (chunk: readonly ParsedLeave[]) =>
-    manager.query(
+  const columns = (chunk: readonly ParsedLeave[]) => [
+    chunk.map((l) => l.row),
+    chunk.map((l) => l.employeeId),
+    chunk.map((l) => l.type),
+    chunk.map((l) => l.startDate),
+    chunk.map((l) => l.endDate),
+    chunk.map((l) => l.days),
+    chunk.map((l) => l.childBirthDate),
+  ];
+  // While the file has no error, each chunk's new episodes (no stored episode of that employee,
+  // type and start date; not child-linked, their children come at the end) are written at once,
+  // so the inserts overlap the parsing too. A later error rolls them back with the transaction.
+  const stage = async (chunk: readonly ParsedLeave[], write: boolean) => {
+    await manager.query(
       `INSERT INTO ${STAGE} SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::date[], $5::date[],
          $6::numeric[], $7::date[])`,
-      [
-        chunk.map((l) => l.row),
-        chunk.map((l) => l.employeeId),
-        chunk.map((l) => l.type),
-        chunk.map((l) => l.startDate),
-        chunk.map((l) => l.endDate),
-        chunk.map((l) => l.days),
-        chunk.map((l) => l.childBirthDate),
-      ],
+      columns(chunk),
     );
+    if (!write) return;
+    const fresh = chunk.filter((l) => l.childBirthDate === null);
+    await manager.query(
+      `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days)
+       SELECT $1, u.employee_id, u.leave_type, u.start_date, u.end_date, u.days
+         FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[])
+           AS u (employee_id, leave_type, start_date, end_date, days)
+        WHERE NOT EXISTS (SELECT 1 FROM leave_episode l
+                           WHERE l.organization_id = $1 AND l.employee_id = u.employee_id
+                             AND l.leave_type = u.leave_type AND l.start_date = u.start_date AND ${STORED})`,
+      [organizationId, ...columns(fresh).slice(1, 6)],
+    );
+  };
   let rows = 0;
   let chunk: ParsedLeave[] = [];
   // One chunk is written while the next is parsed: PostgreSQL and the parser use both cores.
@@ -138,7 +160,7 @@ export async function importLeaveStreamed(
       chunk.push(leave);
       if (chunk.length >= settings.chunkRows) {
         await inFlight;
-        inFlight = stage(chunk);
+        inFlight = stage(chunk, errors.count === 0);
         chunk = [];
       }
     }
@@ -146,7 +168,7 @@ export async function importLeaveStreamed(
     await inFlight.catch(() => undefined);
   }
   await inFlight;
-  if (chunk.length > 0) await stage(chunk);
+  if (chunk.length > 0) await stage(chunk, errors.count === 0);
   chunk = [];
   await manager.query(`ANALYZE ${STAGE}`);
 
@@ -234,8 +256,8 @@ async function findOverlaps(
   // no later than its end.
   const candidates = (await manager.query(
     `WITH stored AS (
-       SELECT NULL::int AS row_no, employee_id, leave_type, start_date, end_date FROM leave_episode
-        WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})),
+       SELECT NULL::int AS row_no, employee_id, leave_type, start_date, end_date FROM leave_episode l
+        WHERE organization_id = $1 AND ${STORED} AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})),
      w AS (
        SELECT u.row_no, u.start_date, u.end_date,
               max(u.end_date) FILTER (WHERE u.row_no IS NULL) OVER (
@@ -263,7 +285,7 @@ async function findOverlaps(
             CROSS JOIN LATERAL (
               SELECT l.start_date, l.end_date FROM leave_episode l
                WHERE l.organization_id = $1 AND l.employee_id = s.employee_id AND l.leave_type = s.leave_type
-                 AND l.start_date <> s.start_date AND l.start_date <= s.end_date AND s.start_date <= l.end_date
+                 AND ${STORED} AND l.start_date <> s.start_date AND l.start_date <= s.end_date AND s.start_date <= l.end_date
                ORDER BY l.start_date LIMIT 1) c
             WHERE s.row_no = ANY ($2::int[])`,
           [organizationId, rows],
@@ -272,8 +294,9 @@ async function findOverlaps(
 }
 
 /**
- * Registers the children the file names for the first time, then inserts the new episodes and
- * updates the changed ones (matched by employee, type and start date), each in one statement.
+ * Registers the children the file names for the first time, then inserts the new child-linked
+ * episodes (the others were written as the file streamed) and updates the changed ones (matched by
+ * employee, type and start date with what was stored before), each in one statement.
  */
 async function writeLeaves(
   manager: EntityManager,
@@ -310,8 +333,8 @@ async function writeLeaves(
        LEFT JOIN (
          SELECT DISTINCT ON (employee_id, leave_type, start_date) id, employee_id, leave_type, start_date,
                 end_date, days, child_id
-           FROM leave_episode
-          WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
+           FROM leave_episode l
+          WHERE organization_id = $1 AND ${STORED} AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
           ORDER BY employee_id, leave_type, start_date, id) l
          ON l.employee_id = s.employee_id AND l.leave_type = s.leave_type AND l.start_date = s.start_date`,
     [organizationId],
@@ -319,7 +342,7 @@ async function writeLeaves(
   await manager.query(
     `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
      SELECT $1, employee_id, leave_type, start_date, end_date, days, child_id FROM ${PLAN}
-      WHERE stored_id IS NULL`,
+      WHERE stored_id IS NULL AND child_id IS NOT NULL`,
     [organizationId],
   );
   await manager.query(
