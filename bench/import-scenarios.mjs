@@ -90,6 +90,19 @@ async function restoreAggregates(ctx) {
   }
 }
 
+/** The job; a poll that loses its keep-alive socket (ECONNRESET) is tried again. */
+async function poll(ctx, id) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await ctx.client.get(`/api/v1/imports/${id}`)).body;
+    } catch (error) {
+      if (attempt >= 5 || !String(error?.cause?.code ?? '').startsWith('E'))
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 /** Upload → poll every 100 ms until the job is done; returns the job and the wall time. */
 async function importOverHttp(ctx, kind, file, fields) {
   const form = new FormData();
@@ -108,7 +121,7 @@ async function importOverHttp(ctx, kind, file, fields) {
   let job = response.body;
   while (job.status === 'queued' || job.status === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    job = (await ctx.client.get(`/api/v1/imports/${job.id}`)).body;
+    job = await poll(ctx, job.id);
   }
   const ms = performance.now() - started;
   if (job.status !== 'succeeded')
