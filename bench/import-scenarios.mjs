@@ -273,7 +273,10 @@ async function files(ctx, log) {
 }
 
 /** 50,000 new employees as a partial roster as of the tier's last April 1st. */
-export async function rosterImport50k(ctx, { runs = 3, log = () => {} } = {}) {
+export async function rosterImport50k(
+  ctx,
+  { runs = 3, log = () => undefined } = {},
+) {
   const made = await files(ctx, log);
   const file = readFileSync(made.roster);
   const samples = [];
@@ -326,7 +329,10 @@ export async function rosterImport50k(ctx, { runs = 3, log = () => {} } = {}) {
 }
 
 /** 1,000,000 leave rows of the tier's staff. */
-export async function leaveImport1m(ctx, { runs = 3, log = () => {} } = {}) {
+export async function leaveImport1m(
+  ctx,
+  { runs = 3, log = () => undefined } = {},
+) {
   const made = await files(ctx, log);
   const file = readFileSync(made.leave);
   const samples = [];

@@ -41,7 +41,6 @@ export const LEAVE_HEADER = [
 ];
 
 const DAY = 86_400_000;
-const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 const dayOf = (text) => Date.parse(`${text}T00:00:00Z`);
 
 /** A small deterministic generator (mulberry32). */
@@ -225,7 +224,7 @@ export async function ensureImportFiles(
   db,
   organizationId,
   dataDir,
-  log = () => {},
+  log = () => undefined,
 ) {
   const dir = importFilesDir(dataDir);
   mkdirSync(dir, { recursive: true });

@@ -46,7 +46,7 @@ function chartDrawn() {
 
 export async function webFirstChart(
   ctx,
-  { runs = 7, warmup = 2, log = () => {} } = {},
+  { runs = 7, warmup = 2, log = () => undefined } = {},
 ) {
   const executablePath = chromiumPath();
   if (!executablePath)
