@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
  * Limits an uploaded .xlsx (a zip) must respect before any XML parser sees it. A zip bomb lies
@@ -10,7 +10,12 @@ export const XLSX_LIMITS = {
   maxEntries: 2_000,
   /** Per entry: a 300,000-row roster sheet is about 120 MB of XML. */
   maxEntryBytes: 256 * 1024 * 1024,
-  maxTotalBytes: 512 * 1024 * 1024,
+  /**
+   * Per worksheet (xl/worksheets/*.xml): a 1,000,000-row leave sheet is about 210 MB of XML (24 MB
+   * zipped); 1,500,000 leave rows, the streaming import's row limit, fit.
+   */
+  maxSheetBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 640 * 1024 * 1024,
   /** Spreadsheet XML compresses well, but not a thousand-fold. */
   maxRatio: 1_000,
 } as const;
@@ -88,8 +93,8 @@ function entryData(file: Buffer, entry: Entry): Buffer {
   return file.subarray(dataStart, dataEnd);
 }
 
-/** Throws XlsxGuardError unless `file` is a plausible, bounded, macro-free .xlsx package. */
-export function checkXlsxPackage(file: Buffer): void {
+/** The checks the central directory allows; returns the entries whose data must be inflated. */
+function checkDirectory(file: Buffer): Entry[] {
   const entries = centralDirectory(file);
   const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
   if (
@@ -105,7 +110,11 @@ export function checkXlsxPackage(file: Buffer): void {
   let total = 0;
   for (const entry of entries) {
     if (entry.flags & 0x1) throw new XlsxGuardError('encrypted_or_unsupported');
-    if (entry.size > XLSX_LIMITS.maxEntryBytes)
+    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
+    if (
+      entry.size >
+      (isSheet ? XLSX_LIMITS.maxSheetBytes : XLSX_LIMITS.maxEntryBytes)
+    )
       throw new XlsxGuardError('too_large');
     total += entry.size;
     if (total > XLSX_LIMITS.maxTotalBytes)
@@ -122,6 +131,13 @@ export function checkXlsxPackage(file: Buffer): void {
     }
     if (entry.method !== 8)
       throw new XlsxGuardError('encrypted_or_unsupported');
+  }
+  return entries.filter((entry) => entry.method === 8);
+}
+
+/** Throws XlsxGuardError unless `file` is a plausible, bounded, macro-free .xlsx package. */
+export function checkXlsxPackage(file: Buffer): void {
+  for (const entry of checkDirectory(file)) {
     let inflated: number;
     try {
       // Cap at the declared size: inflating past it means the directory lied.
@@ -137,5 +153,57 @@ export function checkXlsxPackage(file: Buffer): void {
       );
     }
     if (inflated !== entry.size) throw new XlsxGuardError('not_zip');
+  }
+}
+
+/** Inflates one entry chunk by chunk, keeping nothing, and stops past its declared size. */
+function inflatedSize(data: Buffer, limit: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const inflater = createInflateRaw();
+    let size = 0;
+    let settled = false;
+    const settle = (error: XlsxGuardError | null) => {
+      if (settled) return;
+      settled = true;
+      if (error) {
+        inflater.destroy();
+        reject(error);
+      } else resolve(size);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) settle(new XlsxGuardError('too_large'));
+    });
+    inflater.on('error', () => settle(new XlsxGuardError('not_zip')));
+    inflater.on('end', () => settle(null));
+    inflater.end(data);
+  });
+}
+
+/**
+ * The same checks as checkXlsxPackage, inflating each entry as a stream: a 200 MB sheet is never
+ * held in memory (the large-import path uses it).
+ */
+export async function checkXlsxPackageStreamed(file: Buffer): Promise<void> {
+  for (const entry of checkDirectory(file)) {
+    const inflated = await inflatedSize(
+      entryData(file, entry),
+      Math.max(entry.size, 1),
+    );
+    if (inflated !== entry.size) throw new XlsxGuardError('not_zip');
+  }
+}
+
+/** The largest worksheet's declared XML size, in bytes (0 when the file is not a readable zip). */
+export function largestSheetBytes(file: Buffer): number {
+  try {
+    return Math.max(
+      0,
+      ...centralDirectory(file)
+        .filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name))
+        .map((entry) => entry.size),
+    );
+  } catch {
+    return 0;
   }
 }

@@ -202,15 +202,31 @@ export async function applyRosterPlan(
     column(rows, (r) => r.isRehire),
     column(rows, (r) => r.isMidcareer),
   ];
+  // New employees get their supervisor in the INSERT itself (the foreign key is checked at the end
+  // of the statement, so a supervisor listed later in the file is fine): 50,000 new staff need no
+  // second pass over their rows.
+  const newIds = new Set(plan.inserts.map((r) => r.id));
+  const supervisorOfNew = new Map(
+    plan.supervisorChanges
+      .filter((change) => newIds.has(change.id))
+      .map((change) => [change.id, change.supervisorId]),
+  );
   if (plan.inserts.length > 0) {
     await manager.query(
-      `INSERT INTO employee (id, organization_id, employee_number, name, gender, hire_date, separation_date, is_rehire, is_midcareer)
-       SELECT u.id, $1, u.num, u.name, u.gender, u.hire, u.sep, u.rehire, u.mid
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::boolean[], $9::boolean[])
-           AS u (id, num, name, gender, hire, sep, rehire, mid)`,
-      [organizationId, ...employeeColumns(plan.inserts)],
+      `INSERT INTO employee (id, organization_id, employee_number, name, gender, hire_date, separation_date, is_rehire, is_midcareer, supervisor_id)
+       SELECT u.id, $1, u.num, u.name, u.gender, u.hire, u.sep, u.rehire, u.mid, u.sup
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::boolean[], $9::boolean[], $10::uuid[])
+           AS u (id, num, name, gender, hire, sep, rehire, mid, sup)`,
+      [
+        organizationId,
+        ...employeeColumns(plan.inserts),
+        column(plan.inserts, (r) => supervisorOfNew.get(r.id) ?? null),
+      ],
     );
   }
+  const supervisorChanges = plan.supervisorChanges.filter(
+    (change) => !newIds.has(change.id),
+  );
   if (plan.updates.length > 0) {
     await manager.query(
       `UPDATE employee e SET name = u.name, gender = u.gender, hire_date = u.hire, separation_date = u.sep,
@@ -232,14 +248,14 @@ export async function applyRosterPlan(
       ],
     );
   }
-  if (plan.supervisorChanges.length > 0) {
+  if (supervisorChanges.length > 0) {
     await manager.query(
       `UPDATE employee e SET supervisor_id = u.sup, updated_at = now()
          FROM unnest($2::uuid[], $3::uuid[]) AS u (id, sup) WHERE e.organization_id = $1 AND e.id = u.id`,
       [
         organizationId,
-        column(plan.supervisorChanges, (s) => s.id),
-        column(plan.supervisorChanges, (s) => s.supervisorId),
+        column(supervisorChanges, (s) => s.id),
+        column(supervisorChanges, (s) => s.supervisorId),
       ],
     );
   }

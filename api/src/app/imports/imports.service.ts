@@ -46,6 +46,8 @@ import { planRosterImport } from './roster-plan';
 import { planUnitsImport } from './units-plan';
 import { ImportFileError, readSheet } from './xlsx-reader';
 import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
+import { largestSheetBytes } from '../../common/xlsx-guard';
+import { importLeaveStreamed, streamingSettings } from './streaming-leave';
 
 export interface ImportRequest {
   organizationId: string;
@@ -131,12 +133,15 @@ export class ImportsService {
           : request.kind === 'roster'
             ? await this.importRoster(request, onProgress)
             : await this.importRecords(request, request.kind, onProgress);
+      // The streaming path counts every bad cell but keeps only the first ones.
+      const errorCount =
+        'errorCount' in outcome ? outcome.errorCount : outcome.errors.length;
       await repository.update(jobId, {
-        status: outcome.errors.length > 0 ? 'failed' : 'succeeded',
+        status: errorCount > 0 ? 'failed' : 'succeeded',
         processedRows: outcome.summary.rows,
         totalRows: outcome.summary.rows,
-        summary: outcome.errors.length > 0 ? null : outcome.summary,
-        errorCount: outcome.errors.length,
+        summary: errorCount > 0 ? null : outcome.summary,
+        errorCount,
         errors: outcome.errors.slice(0, MAX_ERRORS_STORED),
         finishedAt: new Date(),
       });
@@ -254,6 +259,13 @@ export class ImportsService {
         return plan;
       });
     }
+    if (
+      kind === 'leave' &&
+      largestSheetBytes(request.file) >= streamingSettings().minSheetBytes
+    )
+      return this.inTransaction(request, (manager) =>
+        importLeaveStreamed(manager, request, onProgress),
+      );
     if (kind === 'leave') {
       const content = await readSheet(
         request.file,

@@ -204,6 +204,110 @@ export interface LeaveRecord {
 const isChildLinked = (type: LeaveType) =>
   (CHILD_LINKED_LEAVE_TYPES as readonly string[]).includes(type);
 
+/** A leave row read and checked on its own, before the checks across rows. */
+export type ParsedLeave = LeaveRecord & {
+  row: number;
+  childBirthDate: string | null;
+};
+
+/**
+ * Reads one leave row and records each bad cell; null when the row cannot be used. The checks that
+ * need other rows (overlaps) come after.
+ */
+export function readLeaveRow(
+  row: SheetRow<LeaveColumnKey>,
+  context: RecordsContext,
+  errors: CellErrors,
+): ParsedLeave | null {
+  const read = rowReader(errors, row, LEAVE);
+  const before = errors.count;
+  const r = row.rowNumber;
+  const employee = resolveEmployee(
+    errors,
+    r,
+    LEAVE.employeeNumber,
+    read.required('employeeNumber', employeeNumber),
+    context,
+    row.cells.employeeNumber,
+  );
+  const type = read.required('leaveType', parseLeaveType);
+  const startDate = read.required('startDate', parseDate);
+  const endDate = read.required('endDate', parseDate);
+  const givenDays = read.optional('days', (cell) =>
+    parseDays(cell, context.hoursPerDay),
+  );
+  const childBirthDate = read.optional('childBirthDate', parseDate);
+  if (startDate !== undefined && endDate !== undefined && endDate < startDate) {
+    errors.add(r, LEAVE.endDate, row.cells.endDate, 'END_BEFORE_START', {
+      ja: `終了日が開始日(${startDate})より前です。`,
+      en: `The end date is before the start date (${startDate}).`,
+    });
+  }
+  if (type !== undefined && isChildLinked(type) && childBirthDate === null) {
+    errors.add(
+      r,
+      LEAVE.childBirthDate,
+      row.cells.childBirthDate,
+      'CHILD_REQUIRED',
+      {
+        ja: 'この休暇種別では子の生年月日が必要です。',
+        en: "This leave type needs the child's birth date.",
+      },
+    );
+  }
+  if (employee && startDate !== undefined && !inService(employee, startDate)) {
+    errors.add(r, LEAVE.startDate, row.cells.startDate, 'NOT_IN_SERVICE', {
+      ja: `開始日にこの職員は在職していません(採用日 ${employee.hireDate}${employee.separationDate ? `、退職日 ${employee.separationDate}` : ''})。`,
+      en: `The employee is not in service on the start date (hired ${employee.hireDate}${employee.separationDate ? `, left ${employee.separationDate}` : ''}).`,
+    });
+  }
+  if (
+    childBirthDate &&
+    startDate !== undefined &&
+    type !== undefined &&
+    isChildLinked(type) &&
+    startDate < addDays(childBirthDate, -56)
+  ) {
+    errors.add(
+      r,
+      LEAVE.childBirthDate,
+      row.cells.childBirthDate,
+      'CHILD_NOT_BORN',
+      {
+        ja: '休暇の開始日が子の出生より大幅に前です。生年月日を確認してください。',
+        en: "The leave starts long before the child's birth; check the birth date.",
+      },
+    );
+  }
+  if (
+    errors.count > before ||
+    !employee ||
+    type === undefined ||
+    startDate === undefined ||
+    endDate === undefined ||
+    givenDays === undefined
+  )
+    return null;
+  const calendarDays = daysInclusive(startDate, endDate);
+  if (givenDays !== null && givenDays > calendarDays) {
+    errors.add(r, LEAVE.days, row.cells.days, 'DAYS_EXCEED_PERIOD', {
+      ja: `日数(${givenDays})が期間の暦日数(${calendarDays}日)を超えています。`,
+      en: `${givenDays} days do not fit in the ${calendarDays} calendar days of the period.`,
+    });
+    return null;
+  }
+  return {
+    row: r,
+    employeeId: employee.id,
+    type,
+    startDate,
+    endDate,
+    days: givenDays ?? calendarDays,
+    childId: null,
+    childBirthDate: isChildLinked(type) ? (childBirthDate ?? null) : null,
+  };
+}
+
 /**
  * Leave episodes, matched to what is stored by (employee, type, start date). Refused: end before
  * start, days beyond the calendar days, a child-linked type without the child's birth date, an
@@ -217,106 +321,10 @@ export function planLeaveImport(
   existing: readonly ExistingLeave[],
 ): RecordsPlan<LeaveRecord, LeaveRecord & { id: string }> {
   const errors = new CellErrors(sheet);
-  const parsed: (LeaveRecord & {
-    row: number;
-    childBirthDate: string | null;
-  })[] = [];
+  const parsed: ParsedLeave[] = [];
   for (const row of rows) {
-    const read = rowReader(errors, row, LEAVE);
-    const before = errors.count;
-    const r = row.rowNumber;
-    const employee = resolveEmployee(
-      errors,
-      r,
-      LEAVE.employeeNumber,
-      read.required('employeeNumber', employeeNumber),
-      context,
-      row.cells.employeeNumber,
-    );
-    const type = read.required('leaveType', parseLeaveType);
-    const startDate = read.required('startDate', parseDate);
-    const endDate = read.required('endDate', parseDate);
-    const givenDays = read.optional('days', (cell) =>
-      parseDays(cell, context.hoursPerDay),
-    );
-    const childBirthDate = read.optional('childBirthDate', parseDate);
-    if (
-      startDate !== undefined &&
-      endDate !== undefined &&
-      endDate < startDate
-    ) {
-      errors.add(r, LEAVE.endDate, row.cells.endDate, 'END_BEFORE_START', {
-        ja: `終了日が開始日(${startDate})より前です。`,
-        en: `The end date is before the start date (${startDate}).`,
-      });
-    }
-    if (type !== undefined && isChildLinked(type) && childBirthDate === null) {
-      errors.add(
-        r,
-        LEAVE.childBirthDate,
-        row.cells.childBirthDate,
-        'CHILD_REQUIRED',
-        {
-          ja: 'この休暇種別では子の生年月日が必要です。',
-          en: "This leave type needs the child's birth date.",
-        },
-      );
-    }
-    if (
-      employee &&
-      startDate !== undefined &&
-      !inService(employee, startDate)
-    ) {
-      errors.add(r, LEAVE.startDate, row.cells.startDate, 'NOT_IN_SERVICE', {
-        ja: `開始日にこの職員は在職していません(採用日 ${employee.hireDate}${employee.separationDate ? `、退職日 ${employee.separationDate}` : ''})。`,
-        en: `The employee is not in service on the start date (hired ${employee.hireDate}${employee.separationDate ? `, left ${employee.separationDate}` : ''}).`,
-      });
-    }
-    if (
-      childBirthDate &&
-      startDate !== undefined &&
-      type !== undefined &&
-      isChildLinked(type) &&
-      startDate < addDays(childBirthDate, -56)
-    ) {
-      errors.add(
-        r,
-        LEAVE.childBirthDate,
-        row.cells.childBirthDate,
-        'CHILD_NOT_BORN',
-        {
-          ja: '休暇の開始日が子の出生より大幅に前です。生年月日を確認してください。',
-          en: "The leave starts long before the child's birth; check the birth date.",
-        },
-      );
-    }
-    if (
-      errors.count > before ||
-      !employee ||
-      type === undefined ||
-      startDate === undefined ||
-      endDate === undefined ||
-      givenDays === undefined
-    )
-      continue;
-    const calendarDays = daysInclusive(startDate, endDate);
-    if (givenDays !== null && givenDays > calendarDays) {
-      errors.add(r, LEAVE.days, row.cells.days, 'DAYS_EXCEED_PERIOD', {
-        ja: `日数(${givenDays})が期間の暦日数(${calendarDays}日)を超えています。`,
-        en: `${givenDays} days do not fit in the ${calendarDays} calendar days of the period.`,
-      });
-      continue;
-    }
-    parsed.push({
-      row: r,
-      employeeId: employee.id,
-      type,
-      startDate,
-      endDate,
-      days: givenDays ?? calendarDays,
-      childId: null,
-      childBirthDate: isChildLinked(type) ? (childBirthDate ?? null) : null,
-    });
+    const leave = readLeaveRow(row, context, errors);
+    if (leave) parsed.push(leave);
   }
 
   // Overlaps of one type for one person, in the file and against what is stored (the same start

@@ -4,7 +4,7 @@ import type { LocalizedText } from '@ikuboard/shared/contracts';
 import ExcelJS from 'exceljs';
 
 import {
-  checkXlsxPackage,
+  checkXlsxPackageStreamed,
   XlsxGuardError,
   type XlsxProblem,
 } from '../../common/xlsx-guard';
@@ -84,10 +84,13 @@ const PACKAGE_PROBLEMS: Record<XlsxProblem, [string, LocalizedText]> = {
   ],
 };
 
-/** Zip-bomb, macro and structure checks before the XML parser sees anything. */
-function guardPackage(file: Buffer): void {
+/**
+ * Zip-bomb, macro and structure checks before the XML parser sees anything (entries are inflated as
+ * streams, so a large sheet is not held in memory twice).
+ */
+export async function guardPackage(file: Buffer): Promise<void> {
   try {
-    checkXlsxPackage(file);
+    await checkXlsxPackageStreamed(file);
   } catch (error) {
     if (!(error instanceof XlsxGuardError)) throw error;
     const [code, text] = PACKAGE_PROBLEMS[error.problem];
@@ -95,16 +98,16 @@ function guardPackage(file: Buffer): void {
   }
 }
 
-const MAX_COLUMNS = 64;
-const HEADER_SEARCH_ROWS = 10;
+export const MAX_COLUMNS = 64;
+export const HEADER_SEARCH_ROWS = 10;
 
-function headerKey(value: string): string {
+export function headerKey(value: string): string {
   return normalizeText(value)
     .toLowerCase()
     .replace(/[\s_()（）]/g, '');
 }
 
-function toRawCell(value: ExcelJS.CellValue): RawCell {
+export function toRawCell(value: ExcelJS.CellValue): RawCell {
   if (value === null || value === undefined) return null;
   if (
     typeof value === 'string' ||
@@ -127,7 +130,7 @@ function toRawCell(value: ExcelJS.CellValue): RawCell {
   return null;
 }
 
-function isEmptyRow(values: RawCell[]): boolean {
+export function isEmptyRow(values: RawCell[]): boolean {
   return values.every(
     (value) =>
       value === null || (typeof value === 'string' && value.trim() === ''),
@@ -145,7 +148,7 @@ export async function readSheet<K extends string>(
   columns: readonly ColumnSpec<K>[],
   options: { maxRows: number; onProgress?: (rows: number) => void },
 ): Promise<SheetContent<K>> {
-  guardPackage(file);
+  await guardPackage(file);
   const wanted = new Set(sheetNames.map(headerKey));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
     sharedStrings: 'cache',
@@ -181,12 +184,8 @@ export async function readSheet<K extends string>(
         if (isEmptyRow(raw)) continue;
         values.push({ rowNumber: row.number, values: raw });
         rowsRead++;
-        if (values.length > options.maxRows + HEADER_SEARCH_ROWS) {
-          throw new ImportFileError('IMPORT_TOO_MANY_ROWS', {
-            ja: `行数が上限(${options.maxRows.toLocaleString('ja-JP')}行)を超えています。ファイルを分けてください。`,
-            en: `The sheet has more than ${options.maxRows.toLocaleString('en-US')} rows; split the file.`,
-          });
-        }
+        if (values.length > options.maxRows + HEADER_SEARCH_ROWS)
+          throw tooManyRowsError(options.maxRows);
         if (rowsRead % 2_000 === 0) options.onProgress?.(rowsRead);
       }
       if (isWanted) {
@@ -197,10 +196,7 @@ export async function readSheet<K extends string>(
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('IMPORT_UNREADABLE', {
-      ja: 'Excel ファイル (.xlsx) として読み込めません。ファイルが壊れていないか、形式が .xlsx か確認してください。',
-      en: 'The file cannot be read as an Excel workbook (.xlsx). Check that it is a valid .xlsx file.',
-    });
+    throw new ImportFileError('IMPORT_UNREADABLE', UNREADABLE_TEXT);
   }
   const source = chosen ?? fallback;
   if (!source) {
@@ -212,16 +208,21 @@ export async function readSheet<K extends string>(
   return { sheet: source.sheet, rows: mapColumns(source, columns) };
 }
 
-function mapColumns<K extends string>(
-  source: { sheet: string; values: { rowNumber: number; values: RawCell[] }[] },
+/**
+ * Finds the header row among the first rows and maps its columns to keys by their Japanese or
+ * English header; throws when there is none or a required column is missing.
+ */
+export function findHeader<K extends string>(
+  sheet: string,
+  firstRows: readonly { values: RawCell[] }[],
   columns: readonly ColumnSpec<K>[],
-): SheetRow<K>[] {
+): { headerIndex: number; positions: Map<K, number> } {
   const aliases = new Map<string, K>();
   for (const column of columns) {
     aliases.set(headerKey(column.ja), column.key);
     aliases.set(headerKey(column.en), column.key);
   }
-  const headerIndex = source.values
+  const headerIndex = firstRows
     .slice(0, HEADER_SEARCH_ROWS)
     .findIndex((row) =>
       row.values.some(
@@ -230,12 +231,12 @@ function mapColumns<K extends string>(
     );
   if (headerIndex < 0) {
     throw new ImportFileError('IMPORT_NO_HEADER', {
-      ja: `「${source.sheet}」シートに見出し行が見つかりません。テンプレートの見出し(${columns.map((c) => c.ja).join('、')})を使ってください。`,
-      en: `No header row found on sheet "${source.sheet}". Use the template's headers (${columns.map((c) => c.en).join(', ')}).`,
+      ja: `「${sheet}」シートに見出し行が見つかりません。テンプレートの見出し(${columns.map((c) => c.ja).join('、')})を使ってください。`,
+      en: `No header row found on sheet "${sheet}". Use the template's headers (${columns.map((c) => c.en).join(', ')}).`,
     });
   }
   const positions = new Map<K, number>();
-  source.values[headerIndex]!.values.forEach((value, index) => {
+  firstRows[headerIndex]!.values.forEach((value, index) => {
     const key =
       typeof value === 'string' ? aliases.get(headerKey(value)) : undefined;
     if (key !== undefined && !positions.has(key)) positions.set(key, index);
@@ -249,6 +250,37 @@ function mapColumns<K extends string>(
       en: `Required columns are missing: ${missing.map((c) => c.en).join(', ')}`,
     });
   }
+  return { headerIndex, positions };
+}
+
+export function noRowsError(sheet: string): ImportFileError {
+  return new ImportFileError('IMPORT_NO_ROWS', {
+    ja: `「${sheet}」シートにデータ行がありません。`,
+    en: `Sheet "${sheet}" has no data rows.`,
+  });
+}
+
+export function tooManyRowsError(maxRows: number): ImportFileError {
+  return new ImportFileError('IMPORT_TOO_MANY_ROWS', {
+    ja: `行数が上限(${maxRows.toLocaleString('ja-JP')}行)を超えています。ファイルを分けてください。`,
+    en: `The sheet has more than ${maxRows.toLocaleString('en-US')} rows; split the file.`,
+  });
+}
+
+export const UNREADABLE_TEXT = {
+  ja: 'Excel ファイル (.xlsx) として読み込めません。ファイルが壊れていないか、形式が .xlsx か確認してください。',
+  en: 'The file cannot be read as an Excel workbook (.xlsx). Check that it is a valid .xlsx file.',
+};
+
+function mapColumns<K extends string>(
+  source: { sheet: string; values: { rowNumber: number; values: RawCell[] }[] },
+  columns: readonly ColumnSpec<K>[],
+): SheetRow<K>[] {
+  const { headerIndex, positions } = findHeader(
+    source.sheet,
+    source.values,
+    columns,
+  );
   const rows = source.values
     .slice(headerIndex + 1)
     .map(({ rowNumber, values }) => {
@@ -260,11 +292,6 @@ function mapColumns<K extends string>(
       }
       return { rowNumber, cells };
     });
-  if (rows.length === 0) {
-    throw new ImportFileError('IMPORT_NO_ROWS', {
-      ja: `「${source.sheet}」シートにデータ行がありません。`,
-      en: `Sheet "${source.sheet}" has no data rows.`,
-    });
-  }
+  if (rows.length === 0) throw noRowsError(source.sheet);
   return rows;
 }

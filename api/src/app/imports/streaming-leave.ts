@@ -1,0 +1,371 @@
+import type {
+  ImportCellErrorDto,
+  ImportSummaryDto,
+  LocalizedText,
+} from '@ikuboard/shared/contracts';
+import type { EntityManager } from 'typeorm';
+
+import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
+import type { RawCell } from './cell-values';
+import { LEAVE_COLUMNS, SHEET_NAMES } from './import-columns';
+import { CellErrors } from './import-errors';
+import { readLeaveRow, type ParsedLeave } from './records-plan';
+import { loadRecordsContext } from './records-writer';
+import { openSheetStream } from './streaming-reader';
+
+/**
+ * Large files: the size from which the leave import streams (the largest sheet's XML, in bytes), the
+ * rows written per statement, and the row limit. Set by the environment so tests can use small
+ * files with several chunks.
+ */
+export function streamingSettings(env: NodeJS.ProcessEnv = process.env): {
+  minSheetBytes: number;
+  chunkRows: number;
+  maxRows: number;
+} {
+  const integer = (name: string, fallback: number, min: number) => {
+    const value = Number(env[name]);
+    return Number.isInteger(value) && value >= min ? value : fallback;
+  };
+  return {
+    minSheetBytes: integer(
+      'IKUBOARD_IMPORT_STREAM_MIN_BYTES',
+      8 * 1024 * 1024,
+      0,
+    ),
+    chunkRows: integer('IKUBOARD_IMPORT_CHUNK_ROWS', 20_000, 1),
+    maxRows: 1_500_000,
+  };
+}
+
+/** Every bad cell counts; the first `cap` are kept for the job (the job stores 1,000). */
+class CappedCellErrors extends CellErrors {
+  private total = 0;
+
+  constructor(
+    sheet: string,
+    private readonly cap: number,
+  ) {
+    super(sheet);
+  }
+
+  override add(
+    row: number,
+    column: string,
+    cell: RawCell | string | null,
+    code: string,
+    message: LocalizedText,
+  ): void {
+    this.total++;
+    if (this.list.length < this.cap)
+      super.add(row, column, cell, code, message);
+  }
+
+  override get count(): number {
+    return this.total;
+  }
+}
+
+export interface StreamedOutcome {
+  errors: ImportCellErrorDto[];
+  /** All the bad cells, of which `errors` holds the first thousand. */
+  errorCount: number;
+  summary: ImportSummaryDto;
+}
+
+const START_HEADER =
+  LEAVE_COLUMNS.find((column) => column.key === 'startDate')?.ja ?? '開始日';
+const STAGE = 'ikb_leave_stage';
+/**
+ * Episodes stored before this import: the rows it wrote itself carry the transaction's timestamp
+ * (created_at defaults to now(), the start of the transaction).
+ */
+const STORED = 'l.created_at < transaction_timestamp()';
+const PLAN = 'ikb_leave_plan';
+
+const overlapMessage = (start: string, end: string): LocalizedText => ({
+  ja: `同じ種別の休暇(${start}〜${end})と期間が重なっています。`,
+  en: `Overlaps another leave of the same type (${start} to ${end}).`,
+});
+
+/**
+ * The leave import for large files, inside the import's transaction (lock, all-or-nothing and dry
+ * run stay with the caller). Rows are read and checked one at a time as the file streams; the good
+ * ones go in chunks into a temporary table while the next chunk is parsed. The checks across rows
+ * (overlaps in the file and with stored leave) then run as set-based SQL over that table, and only
+ * a file without a single error is written: new children, then the new and changed episodes, each
+ * in one statement, then one refresh of the derived KPI tables. Same rules, errors and summary as
+ * planLeaveImport.
+ */
+export async function importLeaveStreamed(
+  manager: EntityManager,
+  request: { organizationId: string; file: Buffer; dryRun: boolean },
+  onProgress: (rows: number) => void,
+  settings = streamingSettings(),
+): Promise<StreamedOutcome> {
+  const organizationId = request.organizationId;
+  const stream = await openSheetStream(
+    request.file,
+    [SHEET_NAMES.leave, 'leave'],
+    LEAVE_COLUMNS,
+    { maxRows: settings.maxRows, onProgress },
+  );
+  const context = await loadRecordsContext(manager, organizationId);
+  const errors = new CappedCellErrors(stream.sheet, 1_000);
+  await manager.query(
+    `CREATE TEMP TABLE ${STAGE} (row_no int NOT NULL, employee_id uuid NOT NULL, leave_type text NOT NULL,
+       start_date date NOT NULL, end_date date NOT NULL, days numeric(7, 2) NOT NULL, child_birth date)
+     ON COMMIT DROP`,
+  );
+  const columns = (chunk: readonly ParsedLeave[]) => [
+    chunk.map((l) => l.row),
+    chunk.map((l) => l.employeeId),
+    chunk.map((l) => l.type),
+    chunk.map((l) => l.startDate),
+    chunk.map((l) => l.endDate),
+    chunk.map((l) => l.days),
+    chunk.map((l) => l.childBirthDate),
+  ];
+  // While the file has no error, each chunk's new episodes (no stored episode of that employee,
+  // type and start date; not child-linked, their children come at the end) are written at once,
+  // so the inserts overlap the parsing too. A later error rolls them back with the transaction.
+  const stage = async (chunk: readonly ParsedLeave[], write: boolean) => {
+    await manager.query(
+      `INSERT INTO ${STAGE} SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::date[], $5::date[],
+         $6::numeric[], $7::date[])`,
+      columns(chunk),
+    );
+    if (!write) return;
+    const fresh = chunk.filter((l) => l.childBirthDate === null);
+    await manager.query(
+      `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days)
+       SELECT $1, u.employee_id, u.leave_type, u.start_date, u.end_date, u.days
+         FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[])
+           AS u (employee_id, leave_type, start_date, end_date, days)
+        WHERE NOT EXISTS (SELECT 1 FROM leave_episode l
+                           WHERE l.organization_id = $1 AND l.employee_id = u.employee_id
+                             AND l.leave_type = u.leave_type AND l.start_date = u.start_date AND ${STORED})`,
+      [organizationId, ...columns(fresh).slice(1, 6)],
+    );
+  };
+  let rows = 0;
+  let chunk: ParsedLeave[] = [];
+  // One chunk is written while the next is parsed: PostgreSQL and the parser use both cores.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  try {
+    for await (const row of stream.rows) {
+      rows++;
+      const leave = readLeaveRow(row, context, errors);
+      if (!leave) continue;
+      chunk.push(leave);
+      if (chunk.length >= settings.chunkRows) {
+        await inFlight;
+        inFlight = stage(chunk, errors.count === 0);
+        chunk = [];
+      }
+    }
+  } finally {
+    await inFlight.catch(() => undefined);
+  }
+  await inFlight;
+  if (chunk.length > 0) await stage(chunk, errors.count === 0);
+  chunk = [];
+  await manager.query(`ANALYZE ${STAGE}`);
+
+  for (const overlap of await findOverlaps(manager, organizationId))
+    errors.add(
+      overlap.row,
+      START_HEADER,
+      overlap.start,
+      'OVERLAPPING_LEAVE',
+      overlapMessage(overlap.clashStart, overlap.clashEnd),
+    );
+  const summary: ImportSummaryDto = {
+    rows,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    separated: 0,
+    separatedEmployeeNumbers: [],
+  };
+  if (errors.count > 0)
+    return { errors: errors.list, errorCount: errors.count, summary };
+
+  const changes = await writeLeaves(manager, organizationId);
+  summary.created = changes.created;
+  summary.updated = changes.updated;
+  summary.unchanged = changes.unchanged;
+  if (!request.dryRun && changes.employeeIds.length > 0)
+    await refreshKpiAggregates(manager, organizationId, {
+      employeeIds: changes.employeeIds,
+      families: ['al'],
+      // annual leave counts by calendar year
+      years: changes.annualYears,
+      // Only child-linked leave (and new children) can change the childcare facts.
+      childcare: changes.newChildren > 0 || changes.childLinked,
+    });
+  return { errors: errors.list, errorCount: 0, summary };
+}
+
+interface Overlap {
+  row: number;
+  start: string;
+  clashStart: string;
+  clashEnd: string;
+}
+
+/**
+ * Episodes of one type for one person that overlap, in the file (reported on the later row, naming
+ * the first earlier row it overlaps) or else with a stored episode of another start date (the same
+ * start date is the same episode, re-imported). Window functions find the few candidates over the
+ * sorted rows; the exact clash is then looked up for those only.
+ */
+async function findOverlaps(
+  manager: EntityManager,
+  organizationId: string,
+): Promise<Overlap[]> {
+  const groups = (await manager.query(
+    `SELECT DISTINCT employee_id, leave_type FROM (
+       SELECT employee_id, leave_type, start_date,
+              max(end_date) OVER (PARTITION BY employee_id, leave_type ORDER BY start_date, row_no
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end
+         FROM ${STAGE}) w
+      WHERE before_end >= start_date`,
+  )) as { employee_id: string; leave_type: string }[];
+  let inFile: Overlap[] = [];
+  if (groups.length > 0) {
+    await manager.query(
+      `CREATE INDEX ON ${STAGE} (employee_id, leave_type, row_no)`,
+    );
+    inFile = (await manager.query(
+      `SELECT s.row_no AS "row", to_char(s.start_date, 'YYYY-MM-DD') AS "start",
+              to_char(c.start_date, 'YYYY-MM-DD') AS "clashStart", to_char(c.end_date, 'YYYY-MM-DD') AS "clashEnd"
+         FROM ${STAGE} s
+         JOIN unnest($1::uuid[], $2::text[]) AS g (employee_id, leave_type)
+           ON g.employee_id = s.employee_id AND g.leave_type = s.leave_type
+        CROSS JOIN LATERAL (
+          SELECT o.start_date, o.end_date FROM ${STAGE} o
+           WHERE o.employee_id = s.employee_id AND o.leave_type = s.leave_type AND o.row_no < s.row_no
+             AND o.start_date <= s.end_date AND s.start_date <= o.end_date
+           ORDER BY o.row_no LIMIT 1) c`,
+      [groups.map((g) => g.employee_id), groups.map((g) => g.leave_type)],
+    )) as Overlap[];
+  }
+  const clashing = new Set(inFile.map((overlap) => overlap.row));
+  // Stored episodes that start before a row and end on or after its start, or start after it and
+  // no later than its end.
+  const candidates = (await manager.query(
+    `WITH stored AS (
+       SELECT NULL::int AS row_no, employee_id, leave_type, start_date, end_date FROM leave_episode l
+        WHERE organization_id = $1 AND ${STORED} AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})),
+     w AS (
+       SELECT u.row_no, u.start_date, u.end_date,
+              max(u.end_date) FILTER (WHERE u.row_no IS NULL) OVER (
+                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date
+                RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS stored_end_before,
+              min(u.start_date) FILTER (WHERE u.row_no IS NULL) OVER (
+                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date
+                RANGE BETWEEN '1 day' FOLLOWING AND UNBOUNDED FOLLOWING) AS stored_start_after
+         FROM (SELECT row_no, employee_id, leave_type, start_date, end_date FROM ${STAGE}
+               UNION ALL SELECT * FROM stored) u)
+     SELECT row_no FROM w
+      WHERE row_no IS NOT NULL AND (stored_end_before >= start_date OR stored_start_after <= end_date)`,
+    [organizationId],
+  )) as { row_no: number }[];
+  const rows = candidates
+    .map((candidate) => candidate.row_no)
+    .filter((row) => !clashing.has(row));
+  const withStored =
+    rows.length === 0
+      ? []
+      : ((await manager.query(
+          `SELECT s.row_no AS "row", to_char(s.start_date, 'YYYY-MM-DD') AS "start",
+                  to_char(c.start_date, 'YYYY-MM-DD') AS "clashStart", to_char(c.end_date, 'YYYY-MM-DD') AS "clashEnd"
+             FROM ${STAGE} s
+            CROSS JOIN LATERAL (
+              SELECT l.start_date, l.end_date FROM leave_episode l
+               WHERE l.organization_id = $1 AND l.employee_id = s.employee_id AND l.leave_type = s.leave_type
+                 AND ${STORED} AND l.start_date <> s.start_date AND l.start_date <= s.end_date AND s.start_date <= l.end_date
+               ORDER BY l.start_date LIMIT 1) c
+            WHERE s.row_no = ANY ($2::int[])`,
+          [organizationId, rows],
+        )) as Overlap[]);
+  return [...inFile, ...withStored].sort((a, b) => a.row - b.row);
+}
+
+/**
+ * Registers the children the file names for the first time, then inserts the new child-linked
+ * episodes (the others were written as the file streamed) and updates the changed ones (matched by
+ * employee, type and start date with what was stored before), each in one statement.
+ */
+async function writeLeaves(
+  manager: EntityManager,
+  organizationId: string,
+): Promise<{
+  created: number;
+  updated: number;
+  unchanged: number;
+  newChildren: number;
+  childLinked: boolean;
+  employeeIds: string[];
+  annualYears: number[];
+}> {
+  const newChildren = (await manager.query(
+    `INSERT INTO child (organization_id, employee_id, birth_date, birth_order)
+     SELECT DISTINCT $1::uuid, s.employee_id, s.child_birth, 1::smallint FROM ${STAGE} s
+      WHERE s.child_birth IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM child c WHERE c.organization_id = $1 AND c.employee_id = s.employee_id
+                          AND c.birth_date = s.child_birth)
+     RETURNING id`,
+    [organizationId],
+  )) as unknown[];
+  await manager.query(
+    `CREATE TEMP TABLE ${PLAN} ON COMMIT DROP AS
+     SELECT s.employee_id, s.leave_type, s.start_date, s.end_date, s.days, ch.id AS child_id,
+            l.id AS stored_id,
+            l.id IS NOT NULL AND (l.end_date, l.days, l.child_id) IS DISTINCT FROM (s.end_date, s.days, ch.id) AS changed
+       FROM ${STAGE} s
+       LEFT JOIN LATERAL (
+         SELECT c.id FROM child c
+          WHERE s.child_birth IS NOT NULL AND c.organization_id = $1 AND c.employee_id = s.employee_id
+            AND c.birth_date = s.child_birth
+          ORDER BY c.birth_order LIMIT 1) ch ON true
+       LEFT JOIN (
+         SELECT DISTINCT ON (employee_id, leave_type, start_date) id, employee_id, leave_type, start_date,
+                end_date, days, child_id
+           FROM leave_episode l
+          WHERE organization_id = $1 AND ${STORED} AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
+          ORDER BY employee_id, leave_type, start_date, id) l
+         ON l.employee_id = s.employee_id AND l.leave_type = s.leave_type AND l.start_date = s.start_date`,
+    [organizationId],
+  );
+  await manager.query(
+    `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
+     SELECT $1, employee_id, leave_type, start_date, end_date, days, child_id FROM ${PLAN}
+      WHERE stored_id IS NULL AND child_id IS NOT NULL`,
+    [organizationId],
+  );
+  await manager.query(
+    `UPDATE leave_episode l SET end_date = p.end_date, days = p.days, child_id = p.child_id
+       FROM ${PLAN} p WHERE p.changed AND l.organization_id = $1 AND l.id = p.stored_id`,
+    [organizationId],
+  );
+  const [counts] = (await manager.query(
+    `SELECT count(*) FILTER (WHERE stored_id IS NULL)::int AS created,
+            count(*) FILTER (WHERE changed)::int AS updated,
+            count(*) FILTER (WHERE stored_id IS NOT NULL AND NOT changed)::int AS unchanged,
+            coalesce(bool_or(child_id IS NOT NULL) FILTER (WHERE stored_id IS NULL OR changed), false) AS "childLinked",
+            coalesce(array_agg(DISTINCT employee_id) FILTER (WHERE stored_id IS NULL OR changed), '{}') AS "employeeIds",
+            coalesce(array_agg(DISTINCT extract(year FROM start_date)::int)
+                     FILTER (WHERE (stored_id IS NULL OR changed) AND leave_type = 'annual'), '{}') AS "annualYears"
+       FROM ${PLAN}`,
+  )) as {
+    created: number;
+    updated: number;
+    unchanged: number;
+    childLinked: boolean;
+    employeeIds: string[];
+    annualYears: number[];
+  }[];
+  return { ...counts!, newChildren: newChildren.length };
+}
