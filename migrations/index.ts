@@ -6,8 +6,8 @@ import { CommitteeReports1795430000000 } from './1795430000000-CommitteeReports'
 import { AuditLog1795440000000 } from './1795440000000-AuditLog';
 import { Reviews3601795420000000 } from './1795420000000-Reviews360';
 import { KpiAggregates1795450000000 } from './1795450000000-KpiAggregates';
-import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareFact';
 import { AccountManagement1795460000000 } from './1795460000000-AccountManagement';
+import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareFact';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -19,6 +19,6 @@ export const MIGRATIONS = [
   AuditLog1795440000000,
   Reviews3601795420000000,
   KpiAggregates1795450000000,
-  BirthChildcareFact1795480000000,
   AccountManagement1795460000000,
+  BirthChildcareFact1795480000000,
 ];
