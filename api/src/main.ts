@@ -20,6 +20,7 @@ import {
 } from './app/setup/demo-seed';
 import { runCli } from './cli';
 import { Errors } from './common/app-error';
+import { RequestQueue } from './common/request-queue';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { openDatabase, type Database } from './database/database';
 
@@ -107,6 +108,13 @@ async function bootstrap(
       },
       strictTransportSecurity: config.cookieSecure,
     }),
+  );
+  app.use(
+    new RequestQueue({
+      concurrency: config.requestConcurrency,
+      maxWaitMs: config.requestQueueWaitMs,
+      maxQueued: config.requestQueueMax,
+    }).middleware,
   );
   app.use(cookieParser());
   app.setGlobalPrefix('api/v1');
