@@ -36,17 +36,13 @@ export class ImportRunnerLease
   readonly id = randomUUID();
   private readonly logger = new Logger('ImportRunnerLease');
   private holder: QueryRunner | null = null;
+  private stopping = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.holder = this.dataSource.createQueryRunner();
-    await this.holder.connect();
-    await this.holder.query(
-      `SELECT pg_advisory_lock(hashtextextended($1, ${RUNNER_LOCK_SEED}))`,
-      [this.id],
-    );
-    const interrupted = await markInterruptedImports(this.holder, this.id);
+    await this.acquire();
+    const interrupted = await markInterruptedImports(this.holder!, this.id);
     if (interrupted.length > 0)
       this.logger.warn(
         `Marked ${interrupted.length} import job(s) left running by a stopped process as interrupted: ${interrupted.join(', ')}`,
@@ -54,6 +50,7 @@ export class ImportRunnerLease
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     const holder = this.holder;
     this.holder = null;
     if (!holder) return;
@@ -62,6 +59,42 @@ export class ImportRunnerLease
       .query(`SELECT pg_advisory_unlock_all()`)
       .catch(() => undefined);
     await holder.release().catch(() => undefined);
+  }
+
+  /** Takes the lock on a connection set aside from the pool; on losing it, takes it again. */
+  private async acquire(): Promise<void> {
+    const holder = this.dataSource.createQueryRunner();
+    const connection = (await holder.connect()) as {
+      once(event: 'error', listener: (error: Error) => void): void;
+    };
+    // A connection checked out of the pool has no error listener: without this one, PostgreSQL
+    // restarting would crash the process. The lock went with the connection; take it again.
+    connection.once('error', (error) => {
+      if (this.holder === holder) this.holder = null;
+      void holder.release().catch(() => undefined);
+      if (!this.stopping) void this.reacquire(error);
+    });
+    await holder.query(
+      `SELECT pg_advisory_lock(hashtextextended($1, ${RUNNER_LOCK_SEED}))`,
+      [this.id],
+    );
+    this.holder = holder;
+  }
+
+  private async reacquire(cause: Error): Promise<void> {
+    this.logger.warn(
+      `Lost the import runner lock (${cause.message}); taking it again`,
+    );
+    for (let attempt = 0; !this.stopping; attempt++) {
+      try {
+        await this.acquire();
+        return;
+      } catch {
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(5_000, 500 * (attempt + 1))).unref(),
+        );
+      }
+    }
   }
 }
 
