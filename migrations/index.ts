@@ -8,6 +8,7 @@ import { Reviews3601795420000000 } from './1795420000000-Reviews360';
 import { KpiAggregates1795450000000 } from './1795450000000-KpiAggregates';
 import { AccountManagement1795460000000 } from './1795460000000-AccountManagement';
 import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareFact';
+import { ImportJobRunner1795490000000 } from './1795490000000-ImportJobRunner';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   KpiAggregates1795450000000,
   AccountManagement1795460000000,
   BirthChildcareFact1795480000000,
+  ImportJobRunner1795490000000,
 ];

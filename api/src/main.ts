@@ -20,8 +20,11 @@ import {
 } from './app/setup/demo-seed';
 import { runCli } from './cli';
 import { Errors } from './common/app-error';
+import { RequestQueue } from './common/request-queue';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { openDatabase, type Database } from './database/database';
+
+const LISTEN_BACKLOG = 4096;
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -108,6 +111,13 @@ async function bootstrap(
       strictTransportSecurity: config.cookieSecure,
     }),
   );
+  app.use(
+    new RequestQueue({
+      concurrency: config.requestConcurrency,
+      maxWaitMs: config.requestQueueWaitMs,
+      maxQueued: config.requestQueueMax,
+    }).middleware,
+  );
   app.use(cookieParser());
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(
@@ -138,7 +148,15 @@ async function bootstrap(
     SwaggerModule.createDocument(app, openApi),
   );
   serveWeb(app, config.webDistDir, logger);
-  await app.listen(config.port, config.host);
+  // A deep accept queue: a burst of connections (a 360 deadline, a whole department opening the
+  // dashboard) waits for the request queue instead of being reset by the kernel (Node's default
+  // backlog is 511; Linux caps it at net.core.somaxconn). Nest passes extra arguments on to
+  // http.Server.listen(port, host, backlog) but does not type them.
+  await app.listen(
+    config.port,
+    config.host,
+    ...([LISTEN_BACKLOG] as unknown as []),
+  );
   logger.log(`Ready in ${Date.now() - started} ms`);
   return app;
 }

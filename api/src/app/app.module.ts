@@ -29,7 +29,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(databaseUrl, {
+            max: config.dbPoolMax,
+            waitMs: config.dbPoolWaitMs,
+          }),
+        ),
         AuthModule,
         OrgModule,
         KpiModule,

@@ -70,6 +70,11 @@ export const Errors = {
       ja: 'データベースに接続できません。しばらくしてから再度お試しください。',
       en: 'The database is unavailable. Please try again shortly.',
     }),
+  serverBusy: () =>
+    new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'SERVER_BUSY', {
+      ja: 'ただいま混み合っています。しばらくしてから再度お試しください。',
+      en: 'The server is busy. Please try again shortly.',
+    }),
   internal: () =>
     new AppError(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', {
       ja: 'サーバーで予期しないエラーが発生しました。',

@@ -30,4 +30,19 @@ describe('configuration', () => {
       /IKUBOARD_MODE/,
     );
   });
+
+  it('sizes the database pool and the request queue, by default one request per connection', () => {
+    expect(loadConfig({})).toMatchObject({
+      dbPoolMax: 10,
+      dbPoolWaitMs: 10_000,
+      requestConcurrency: 10,
+      requestQueueWaitMs: 60_000,
+    });
+    expect(loadConfig({ DB_POOL_MAX: '20' }).requestConcurrency).toBe(20);
+    expect(
+      loadConfig({ DB_POOL_MAX: '20', API_CONCURRENCY: '8' })
+        .requestConcurrency,
+    ).toBe(8);
+    expect(() => loadConfig({ DB_POOL_MAX: '0' })).toThrow(/DB_POOL_MAX/);
+  });
 });

@@ -16,6 +16,14 @@ export interface AppConfig {
   sessionTtlHours: number;
   maxUploadBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Connections in the PostgreSQL pool, and how long a query waits for one before a 503. */
+  dbPoolMax: number;
+  dbPoolWaitMs: number;
+  /** Admission control (common/request-queue.ts): requests handled at once, and how long and
+   * how many may wait for their turn. */
+  requestConcurrency: number;
+  requestQueueWaitMs: number;
+  requestQueueMax: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +82,7 @@ export function loadConfig(
     ['demo', 'production'],
     'demo',
   );
+  const dbPoolMax = integer(env, 'DB_POOL_MAX', 10, 1, 1_000);
   return {
     mode,
     host: env['HOST'] || '127.0.0.1',
@@ -100,6 +109,11 @@ export function loadConfig(
       ['error', 'warn', 'log', 'debug'] as const,
       'log',
     ),
+    dbPoolMax,
+    dbPoolWaitMs: integer(env, 'DB_POOL_WAIT_MS', 10_000, 100, 600_000),
+    requestConcurrency: integer(env, 'API_CONCURRENCY', dbPoolMax, 1, 10_000),
+    requestQueueWaitMs: integer(env, 'API_QUEUE_WAIT_MS', 60_000, 100, 600_000),
+    requestQueueMax: integer(env, 'API_QUEUE_MAX', 2_000, 0, 1_000_000),
   };
 }
 

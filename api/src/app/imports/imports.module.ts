@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ImportRunnerLease } from './import-runner-lease';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 
@@ -17,7 +18,7 @@ import { ImportsService } from './imports.service';
     }),
   ],
   controllers: [ImportsController],
-  providers: [ImportsService],
+  providers: [ImportsService, ImportRunnerLease],
 })
 export class ImportsModule implements BeforeApplicationShutdown {
   constructor(private readonly imports: ImportsService) {}

@@ -25,6 +25,7 @@ import {
   loadRosterContext,
   lockOrganizationImports,
 } from './import-writer';
+import { ImportRunnerLease } from './import-runner-lease';
 import {
   planChildrenImport,
   planLeaveImport,
@@ -72,7 +73,10 @@ export class ImportsService {
   private readonly logger = new Logger('ImportsService');
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runner: ImportRunnerLease,
+  ) {}
 
   /** Records the job and processes the file in the background; the client polls `get`. */
   async start(request: ImportRequest): Promise<ImportJobDto> {
@@ -92,6 +96,7 @@ export class ImportsService {
       errors: [],
       failure: null,
       finishedAt: null,
+      runner: this.runner.id,
     });
     const run = this.process(job.id, request).finally(() =>
       this.running.delete(run),

@@ -40,4 +40,6 @@ export class ImportJobEntity {
   createdAt!: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
+  /** The id of the API process running the job (see ImportRunnerLease). */
+  @Column({ type: 'uuid', nullable: true }) runner!: string | null;
 }
