@@ -6,6 +6,7 @@ import { CommitteeReports1795430000000 } from './1795430000000-CommitteeReports'
 import { AuditLog1795440000000 } from './1795440000000-AuditLog';
 import { Reviews3601795420000000 } from './1795420000000-Reviews360';
 import { KpiAggregates1795450000000 } from './1795450000000-KpiAggregates';
+import { Review360ScaleLabels1795470000000 } from './1795470000000-Review360ScaleLabels';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditLog1795440000000,
   Reviews3601795420000000,
   KpiAggregates1795450000000,
+  Review360ScaleLabels1795470000000,
 ];

@@ -15,6 +15,7 @@ import {
   PERMISSIONS,
   type Review360AssignmentDto,
   type Review360CycleDto,
+  type Review360ItemBankDto,
   type Review360OverviewDto,
   type Review360QuestionnaireDto,
   type Review360ReportDto,
@@ -31,6 +32,7 @@ import { Reviews360ReportService } from './reviews360-report.service';
 import {
   AssignmentBody,
   CycleBody,
+  GenerateBody,
   QuestionnaireBody,
   SubmissionBody,
   ThresholdsBody,
@@ -134,6 +136,15 @@ export class Reviews360Controller {
     return this.reviews.createCycle(auth.organizationId, body);
   }
 
+  @Get('item-bank')
+  @RequirePermission(PERMISSIONS.manageReviews360)
+  @ApiOperation({
+    summary: 'The default Ikuboss item bank and scale labels to build from',
+  })
+  itemBank(): Review360ItemBankDto {
+    return this.reviews.itemBank();
+  }
+
   @Get('cycles/:cycleId')
   @RequirePermission(PERMISSIONS.manageReviews360)
   @ApiOperation({ summary: 'One cycle' })
@@ -176,13 +187,19 @@ export class Reviews360Controller {
   @Post('cycles/:cycleId/assignments/generate')
   @RequirePermission(PERMISSIONS.manageReviews360)
   @ApiOperation({
-    summary: 'Generate assignments from the reporting line (draft only)',
+    summary:
+      'Generate assignments from the reporting line (draft only); given options are stored on the cycle',
   })
   generate(
     @CurrentAuth() auth: AuthContext,
     @Param('cycleId') cycleId: string,
+    @Body() body: GenerateBody,
   ): Promise<Review360CycleDto> {
-    return this.reviews.generateAssignments(auth.organizationId, cycleId);
+    return this.reviews.generateAssignments(
+      auth.organizationId,
+      cycleId,
+      body ?? {},
+    );
   }
 
   @Get('cycles/:cycleId/assignments')

@@ -1,11 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   REVIEW360_RELATIONSHIPS,
+  REVIEW360_SCALE,
+  REVIEW360_UNABLE,
   type LocalizedText,
   type Review360AssignmentDto,
   type Review360AssignmentInputDto,
   type Review360CycleDto,
   type Review360CycleInputDto,
+  type Review360GenerateInputDto,
+  type Review360ItemBankDto,
   type Review360QuestionnaireDto,
   type Review360QuestionnaireInputDto,
   type Review360Status,
@@ -157,6 +161,24 @@ export class Reviews360Service {
     return this.cycle(organizationId, id);
   }
 
+  /** The shipped item bank: HR copies items from it into a draft questionnaire. */
+  itemBank(): Review360ItemBankDto {
+    return {
+      categories: DEFAULT_REVIEW360_QUESTIONNAIRE.categories.map((c) => ({
+        code: c.code,
+        name: { ...c.name },
+      })),
+      items: DEFAULT_REVIEW360_QUESTIONNAIRE.items.map((i) => ({
+        categoryCode: i.categoryCode,
+        kind: i.kind,
+        text: { ...i.text },
+        source: i.source ?? null,
+      })),
+      scale: REVIEW360_SCALE.map((label) => ({ ...label })),
+      unable: { ...REVIEW360_UNABLE },
+    };
+  }
+
   async questionnaire(
     organizationId: string,
     cycleId: string,
@@ -210,9 +232,26 @@ export class Reviews360Service {
   async generateAssignments(
     organizationId: string,
     cycleId: string,
+    options: Review360GenerateInputDto = {},
   ): Promise<Review360CycleDto> {
     await this.requireStatus(organizationId, cycleId, ['draft']);
     await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE review360_cycle
+            SET reference_date = COALESCE($3::date, reference_date),
+                exclude_hired_months = COALESCE($4::int, exclude_hired_months),
+                include_indirect = COALESCE($5::boolean, include_indirect),
+                include_peers = COALESCE($6::boolean, include_peers)
+          WHERE organization_id = $1 AND id = $2 AND status = 'draft'`,
+        [
+          organizationId,
+          cycleId,
+          options.referenceDate ?? null,
+          options.excludeHiredMonths ?? null,
+          options.includeIndirect ?? null,
+          options.includePeers ?? null,
+        ],
+      );
       await manager.query(
         `DELETE FROM review360_assignment WHERE organization_id = $1 AND cycle_id = $2`,
         [organizationId, cycleId],
