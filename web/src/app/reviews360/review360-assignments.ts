@@ -305,12 +305,12 @@ export class Review360Assignments {
   protected readonly filter = signal('');
   protected readonly onlyWarnings = signal(false);
   protected readonly open = signal<string | null>(null);
-  private readonly reload = signal(0);
 
   protected readonly draft = computed(() => this.cycle().status === 'draft');
+  private readonly cycleId = computed(() => this.cycle().id);
   private readonly list = rxResource({
-    params: () => ({ id: this.cycle().id, reload: this.reload() }),
-    stream: ({ params }) => this.api.assignments(params.id),
+    params: () => this.cycleId(),
+    stream: ({ params }) => this.api.assignments(params),
   });
 
   protected readonly rows = computed(() =>
@@ -324,7 +324,7 @@ export class Review360Assignments {
             : 'reviews360.assign.warnComments',
           {
             relationship: this.i18n.translate(
-              this.relationshipKey(relationship),
+              `reviews360.assign.group.${relationship as 'subordinate' | 'peer'}`,
             ),
             count,
             min,
@@ -401,7 +401,7 @@ export class Review360Assignments {
     this.error.set(null);
     try {
       await action();
-      this.reload.update((n) => n + 1);
+      this.list.reload();
       this.changed.emit();
       return true;
     } catch (error) {

@@ -99,21 +99,21 @@ export class Review360SetupPage {
   readonly cycleId = input.required<string>();
 
   private readonly api = inject(Reviews360Api);
-  private readonly reload = signal(0);
   protected readonly error = signal<ApiErrorDto | null>(null);
   protected readonly launched = signal(false);
 
   protected readonly cycle = rxResource({
-    params: () => ({ id: this.cycleId(), reload: this.reload() }),
-    stream: ({ params }) => this.api.cycle(params.id),
+    params: () => this.cycleId(),
+    stream: ({ params }) => this.api.cycle(params),
   });
 
   protected statusKey(status: string) {
     return `reviews360.status.${status as 'draft'}` as const;
   }
 
+  /** Reloads in place (the value stays), so the sections keep their unsaved state. */
   protected refresh(): void {
-    this.reload.update((n) => n + 1);
+    this.cycle.reload();
   }
 
   protected async launch(id: string): Promise<void> {

@@ -139,6 +139,8 @@ export const reviews360Ja = {
   'reviews360.assign.raters': '評価者',
   'reviews360.assign.show': '評価者を表示',
   'reviews360.assign.hide': '閉じる',
+  'reviews360.assign.group.subordinate': '部下の評価者',
+  'reviews360.assign.group.peer': '同僚の評価者',
   'reviews360.assign.warnScores':
     '{relationship}が{count}人で点数の最低集計人数({min}人)未満: 点数は非表示になります',
   'reviews360.assign.warnComments':
@@ -306,6 +308,8 @@ export const reviews360En: Record<keyof typeof reviews360Ja, string> = {
   'reviews360.assign.raters': 'Raters',
   'reviews360.assign.show': 'Show raters',
   'reviews360.assign.hide': 'Close',
+  'reviews360.assign.group.subordinate': 'Staff raters',
+  'reviews360.assign.group.peer': 'Peer raters',
   'reviews360.assign.warnScores':
     '{relationship}: {count}, below the minimum for scores ({min}): scores will be hidden',
   'reviews360.assign.warnComments':
