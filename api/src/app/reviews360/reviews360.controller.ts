@@ -8,6 +8,7 @@ import {
   Param,
   Post,
   Put,
+  Req,
   StreamableFile,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -28,6 +29,8 @@ import {
   RequirePermission,
   type AuthContext,
 } from '../../common/access.decorator';
+import { auditRecordFor } from '../../common/audit-policy';
+import type { AuditableRequest } from '../../common/audit.recorder';
 import { Reviews360ReportService } from './reviews360-report.service';
 import {
   AssignmentBody,
@@ -67,19 +70,45 @@ export class Reviews360Controller {
   @ApiOperation({
     summary: 'Submit one anonymous answer (once; nothing ties it to me)',
   })
-  submit(
+  async submit(
     @CurrentAuth() auth: AuthContext,
     @Param('cycleId') cycleId: string,
     @Param('assignmentId') assignmentId: string,
     @Body() body: SubmissionBody,
+    @Req() request: AuditableRequest,
   ): Promise<void> {
-    return this.reviews.submit(
+    // The audit entry of an accepted answer (the fact only, the day only) is written by the same
+    // statement as the answer: one round trip and one commit per submission. Refusals are audited
+    // by the interceptor as usual.
+    const route = (request.route as { path?: unknown } | undefined)?.path;
+    const entry =
+      typeof route === 'string'
+        ? auditRecordFor(
+            {
+              method: request.method,
+              route,
+              params: {},
+              query: {},
+              ip: null,
+              userAgent: null,
+              auth: request.auth ?? null,
+              rule: request.accessRule ?? null,
+              explicitRead: false,
+            },
+            HttpStatus.NO_CONTENT,
+          )
+        : null;
+    const audit =
+      entry?.action === 'anonymous_submission' && entry.dayOnly ? entry : null;
+    await this.reviews.submit(
       auth.organizationId,
       auth.employeeId,
       cycleId,
       assignmentId,
       body,
+      audit,
     );
+    if (audit) request.audited = true;
   }
 
   @Get('cycles/:cycleId/questionnaire')

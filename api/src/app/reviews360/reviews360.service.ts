@@ -24,6 +24,7 @@ import {
 import { DataSource } from 'typeorm';
 
 import { AppError, Errors } from '../../common/app-error';
+import type { AuditRecord } from '../../common/audit-policy';
 import type { Queryable } from '../../database/queryable';
 import { DEFAULT_REVIEW360_QUESTIONNAIRE } from './item-bank';
 import {
@@ -422,7 +423,9 @@ export class Reviews360Service {
   /**
    * One statement, hence one short transaction: participation and response are written together
    * or not at all; the participation key refuses a second answer, and the response row gets only
-   * the cycle, the person rated and the relationship.
+   * the cycle, the person rated and the relationship. When `audit` is given (the anonymous,
+   * day-only entry of an accepted answer), the same statement writes it: one round trip and one
+   * commit per accepted submission.
    */
   async submit(
     organizationId: string,
@@ -430,6 +433,7 @@ export class Reviews360Service {
     cycleId: string,
     assignmentId: string,
     body: Review360SubmissionDto,
+    audit: AuditRecord | null = null,
   ): Promise<void> {
     if (!employeeId || !UUID.test(assignmentId) || !UUID.test(cycleId))
       throw notAssigned();
@@ -478,6 +482,12 @@ export class Reviews360Service {
            FROM a JOIN p ON p.assignment_id = a.id
           CROSS JOIN unnest($6::uuid[], $7::text[]) AS given (item_id, body)
          RETURNING 1
+       ), audited AS (
+         INSERT INTO audit_log (occurred_at, organization_id, action, method, route, status)
+         SELECT date_trunc('day', now(), 'UTC'), a.organization_id, 'anonymous_submission', $8::text, $9::text, $10::smallint
+           FROM a JOIN p ON p.assignment_id = a.id
+          WHERE $9::text IS NOT NULL
+         RETURNING 1
        )
        SELECT (SELECT count(*)::int FROM a) AS assigned, (SELECT count(*)::int FROM r) AS written`,
       [
@@ -488,6 +498,9 @@ export class Reviews360Service {
         JSON.stringify(scores),
         comments.map(([id]) => id),
         comments.map(([, text]) => text),
+        audit?.method ?? null,
+        audit?.route ?? null,
+        audit?.status ?? null,
       ],
     )) as { assigned: number; written: number }[];
     if (row!.written === 1) return;
