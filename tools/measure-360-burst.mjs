@@ -65,21 +65,27 @@ const dataDir = mkdtempSync(join(os.tmpdir(), 'ikuboard-360-burst-'));
 chmodSync(dataDir, 0o755);
 const [port, pgPort] = [await freePort(), await freePort()];
 const baseUrl = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, [join(root, 'dist/api/main.js')], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    EMBEDDED_PG_PORT: String(pgPort),
-    IKUBOARD_DATA_DIR: dataDir,
-    IKUBOARD_MODE: 'production',
-    COOKIE_SECURE: 'false',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: '',
+// API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API while it is measured.
+const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = spawn(
+  process.execPath,
+  [...nodeArgs, join(root, 'dist/api/main.js')],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_PORT: String(pgPort),
+      IKUBOARD_DATA_DIR: dataDir,
+      IKUBOARD_MODE: 'production',
+      COOKIE_SECURE: 'false',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
   },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+);
 const db = new pg.Client({
   connectionString: `postgres://postgres:ikuboard-local@127.0.0.1:${pgPort}/ikuboard`,
 });
