@@ -83,7 +83,8 @@ const child = spawn(
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // The API's own output goes to stderr, so stdout carries only the JSON line.
+    stdio: ['ignore', 2, 'inherit'],
   },
 );
 const db = new pg.Client({
