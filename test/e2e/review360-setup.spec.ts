@@ -301,9 +301,15 @@ describe('end to end in Chromium: HR prepares and launches a 360 cycle', () => {
         .getAttribute('min'),
     ).toBe('5');
 
+    const saved = page.getByTestId('review360-thresholds-saved');
     await page.getByTestId('review360-threshold-subordinateComments').fill('7');
+    await saved.waitFor({ state: 'detached' });
     await page.getByTestId('review360-thresholds-save').click();
-    await page.getByTestId('review360-thresholds-saved').waitFor();
+    await saved.waitFor();
+    // The reloaded cycle now starts the input at 7.
+    await page
+      .locator('[data-testid=review360-threshold-subordinateComments][min="7"]')
+      .waitFor();
     await page.getByTestId('review360-threshold-subordinateComments').fill('5');
     await page.getByTestId('review360-thresholds-save').click();
     const refusal = page.getByTestId('review360-thresholds-error');

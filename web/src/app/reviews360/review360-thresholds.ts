@@ -42,7 +42,12 @@ const KEYS = [
         {{ 'reviews360.thresholds.raiseOnly' | t }}
       </p>
     }
-    <form class="thresholds" novalidate (submit)="save($event)">
+    <form
+      class="thresholds"
+      novalidate
+      (submit)="save($event)"
+      (input)="edited()"
+    >
       @for (key of keys; track key) {
         <label
           >{{ labelKey(key) | t }}
@@ -119,6 +124,12 @@ export class Review360ThresholdsForm {
 
   protected labelKey(key: (typeof KEYS)[number]) {
     return `reviews360.thresholds.${key}` as const;
+  }
+
+  /** A new value makes the last "saved" or refusal stale. */
+  protected edited(): void {
+    this.saved.set(false);
+    this.error.set(null);
   }
 
   /** Sends what was entered; the API (and the database) refuse anything lowered after launch. */
