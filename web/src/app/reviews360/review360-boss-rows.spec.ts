@@ -50,7 +50,7 @@ describe('review360BossRows', () => {
       ['M1', { self: 1, supervisor: 1, subordinate: 3, peer: 0 }],
       ['M2', { self: 1, supervisor: 0, subordinate: 0, peer: 0 }],
     ]);
-    expect(rows[0]!.assignments).toHaveLength(5);
+    expect(rows[0]?.assignments).toHaveLength(5);
   });
 
   it('warns below the score minimum, else below the comment minimum; peers only when there are some', () => {

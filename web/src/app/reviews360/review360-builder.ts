@@ -583,7 +583,8 @@ export class Review360Builder {
     this.edit((d) => {
       const categories = [...d.categories];
       const [moved] = categories.splice(index, 1);
-      categories.splice(index + by, 0, moved!);
+      if (!moved) return d;
+      categories.splice(index + by, 0, moved);
       return { ...d, categories };
     });
   }
@@ -634,9 +635,10 @@ export class Review360Builder {
     this.edit((d) => {
       const items = ordered(d);
       const index = items.findIndex((i) => i.key === key);
+      const item = items[index];
       const other = items[index + by];
-      if (!other || other.categoryCode !== items[index]!.categoryCode) return d;
-      items[index + by] = items[index]!;
+      if (!item || !other || other.categoryCode !== item.categoryCode) return d;
+      items[index + by] = item;
       items[index] = other;
       return { ...d, items };
     });
