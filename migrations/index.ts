@@ -9,6 +9,7 @@ import { KpiAggregates1795450000000 } from './1795450000000-KpiAggregates';
 import { AccountManagement1795460000000 } from './1795460000000-AccountManagement';
 import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareFact';
 import { ImportJobRunner1795490000000 } from './1795490000000-ImportJobRunner';
+import { Review360ScaleLabels1795470000000 } from './1795470000000-Review360ScaleLabels';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AccountManagement1795460000000,
   BirthChildcareFact1795480000000,
   ImportJobRunner1795490000000,
+  Review360ScaleLabels1795470000000,
 ];

@@ -480,6 +480,7 @@ const MATRIX: Record<string, Entry> = {
     idParams: ['cycleId'],
   },
   'GET /api/v1/reviews360/cycles': { access: P.manageReviews360 },
+  'GET /api/v1/reviews360/item-bank': { access: P.manageReviews360 },
   'POST /api/v1/reviews360/cycles': { access: P.manageReviews360 },
   'GET /api/v1/reviews360/cycles/{cycleId}': {
     access: P.manageReviews360,

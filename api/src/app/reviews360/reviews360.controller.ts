@@ -8,6 +8,7 @@ import {
   Param,
   Post,
   Put,
+  Req,
   StreamableFile,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -15,6 +16,7 @@ import {
   PERMISSIONS,
   type Review360AssignmentDto,
   type Review360CycleDto,
+  type Review360ItemBankDto,
   type Review360OverviewDto,
   type Review360QuestionnaireDto,
   type Review360ReportDto,
@@ -27,10 +29,13 @@ import {
   RequirePermission,
   type AuthContext,
 } from '../../common/access.decorator';
+import { auditRecordFor } from '../../common/audit-policy';
+import type { AuditableRequest } from '../../common/audit.recorder';
 import { Reviews360ReportService } from './reviews360-report.service';
 import {
   AssignmentBody,
   CycleBody,
+  GenerateBody,
   QuestionnaireBody,
   SubmissionBody,
   ThresholdsBody,
@@ -65,19 +70,45 @@ export class Reviews360Controller {
   @ApiOperation({
     summary: 'Submit one anonymous answer (once; nothing ties it to me)',
   })
-  submit(
+  async submit(
     @CurrentAuth() auth: AuthContext,
     @Param('cycleId') cycleId: string,
     @Param('assignmentId') assignmentId: string,
     @Body() body: SubmissionBody,
+    @Req() request: AuditableRequest,
   ): Promise<void> {
-    return this.reviews.submit(
+    // The audit entry of an accepted answer (the fact only, the day only) is written by the same
+    // statement as the answer: one round trip and one commit per submission. Refusals are audited
+    // by the interceptor as usual.
+    const route = (request.route as { path?: unknown } | undefined)?.path;
+    const entry =
+      typeof route === 'string'
+        ? auditRecordFor(
+            {
+              method: request.method,
+              route,
+              params: {},
+              query: {},
+              ip: null,
+              userAgent: null,
+              auth: request.auth ?? null,
+              rule: request.accessRule ?? null,
+              explicitRead: false,
+            },
+            HttpStatus.NO_CONTENT,
+          )
+        : null;
+    const audit =
+      entry?.action === 'anonymous_submission' && entry.dayOnly ? entry : null;
+    await this.reviews.submit(
       auth.organizationId,
       auth.employeeId,
       cycleId,
       assignmentId,
       body,
+      audit,
     );
+    if (audit) request.audited = true;
   }
 
   @Get('cycles/:cycleId/questionnaire')
@@ -134,6 +165,15 @@ export class Reviews360Controller {
     return this.reviews.createCycle(auth.organizationId, body);
   }
 
+  @Get('item-bank')
+  @RequirePermission(PERMISSIONS.manageReviews360)
+  @ApiOperation({
+    summary: 'The default Ikuboss item bank and scale labels to build from',
+  })
+  itemBank(): Review360ItemBankDto {
+    return this.reviews.itemBank();
+  }
+
   @Get('cycles/:cycleId')
   @RequirePermission(PERMISSIONS.manageReviews360)
   @ApiOperation({ summary: 'One cycle' })
@@ -176,13 +216,19 @@ export class Reviews360Controller {
   @Post('cycles/:cycleId/assignments/generate')
   @RequirePermission(PERMISSIONS.manageReviews360)
   @ApiOperation({
-    summary: 'Generate assignments from the reporting line (draft only)',
+    summary:
+      'Generate assignments from the reporting line (draft only); given options are stored on the cycle',
   })
   generate(
     @CurrentAuth() auth: AuthContext,
     @Param('cycleId') cycleId: string,
+    @Body() body: GenerateBody,
   ): Promise<Review360CycleDto> {
-    return this.reviews.generateAssignments(auth.organizationId, cycleId);
+    return this.reviews.generateAssignments(
+      auth.organizationId,
+      cycleId,
+      body ?? {},
+    );
   }
 
   @Get('cycles/:cycleId/assignments')

@@ -4,6 +4,7 @@ import {
   type LocalizedText,
   type Review360AssignmentInputDto,
   type Review360CycleInputDto,
+  type Review360GenerateInputDto,
   type Review360QuestionnaireInputDto,
   type Review360Relationship,
   type Review360SubmissionDto,
@@ -149,6 +150,46 @@ export class QuestionnaireBody implements Review360QuestionnaireInputDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
   items!: ItemBody[];
+
+  @ApiPropertyOptional({
+    description: 'five labels of the frequency scale, 1 → 5',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedBody)
+  @ArrayMinSize(5)
+  @ArrayMaxSize(5)
+  scale?: LocalizedBody[];
+
+  @ApiPropertyOptional({ description: 'the label of 評価できない' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedBody)
+  unable?: LocalizedBody;
+}
+
+export class GenerateBody implements Review360GenerateInputDto {
+  @ApiPropertyOptional({ example: '2025-10-01' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  referenceDate?: string;
+
+  @ApiPropertyOptional({ example: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  excludeHiredMonths?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  includeIndirect?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  includePeers?: boolean;
 }
 
 export class AssignmentBody implements Review360AssignmentInputDto {

@@ -1,11 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   REVIEW360_RELATIONSHIPS,
+  REVIEW360_SCALE,
+  REVIEW360_UNABLE,
   type LocalizedText,
   type Review360AssignmentDto,
   type Review360AssignmentInputDto,
   type Review360CycleDto,
   type Review360CycleInputDto,
+  type Review360GenerateInputDto,
+  type Review360ItemBankDto,
   type Review360QuestionnaireDto,
   type Review360QuestionnaireInputDto,
   type Review360Status,
@@ -20,6 +24,7 @@ import {
 import { DataSource } from 'typeorm';
 
 import { AppError, Errors } from '../../common/app-error';
+import type { AuditRecord } from '../../common/audit-policy';
 import type { Queryable } from '../../database/queryable';
 import { DEFAULT_REVIEW360_QUESTIONNAIRE } from './item-bank';
 import {
@@ -42,6 +47,40 @@ const STATUS_NAMES: Record<Review360Status, LocalizedText> = {
   closed: { ja: '締切済み', en: 'closed' },
   released: { ja: '結果公開済み', en: 'released' },
 };
+
+/**
+ * The submission statement: assignment check, participation, response, comments and the audit
+ * entry in one statement (see Reviews360Service.submit). Constant text, run as a named prepared
+ * statement.
+ */
+const SUBMIT_SQL = `WITH a AS (
+         SELECT x.id, x.organization_id, x.cycle_id, x.ratee_id, x.relationship
+           FROM review360_assignment x
+           JOIN review360_cycle c ON c.organization_id = x.organization_id AND c.id = x.cycle_id
+          WHERE x.organization_id = $1 AND x.cycle_id = $2 AND x.id = $3 AND x.rater_id = $4 AND c.status = 'launched'
+       ), p AS (
+         INSERT INTO review360_participation (organization_id, cycle_id, assignment_id)
+         SELECT organization_id, cycle_id, id FROM a
+         ON CONFLICT (assignment_id) DO NOTHING
+         RETURNING assignment_id
+       ), r AS (
+         INSERT INTO review360_response (organization_id, cycle_id, ratee_id, relationship, scores)
+         SELECT a.organization_id, a.cycle_id, a.ratee_id, a.relationship, $5::jsonb FROM a JOIN p ON p.assignment_id = a.id
+         RETURNING 1
+       ), written_comments AS (
+         INSERT INTO review360_comment (organization_id, cycle_id, ratee_id, relationship, item_id, body)
+         SELECT a.organization_id, a.cycle_id, a.ratee_id, a.relationship, given.item_id, given.body
+           FROM a JOIN p ON p.assignment_id = a.id
+          CROSS JOIN unnest($6::uuid[], $7::text[]) AS given (item_id, body)
+         RETURNING 1
+       ), audited AS (
+         INSERT INTO audit_log (occurred_at, organization_id, action, method, route, status)
+         SELECT date_trunc('day', now(), 'UTC'), a.organization_id, 'anonymous_submission', $8::text, $9::text, $10::smallint
+           FROM a JOIN p ON p.assignment_id = a.id
+          WHERE $9::text IS NOT NULL
+         RETURNING 1
+       )
+       SELECT (SELECT count(*)::int FROM a) AS assigned, (SELECT count(*)::int FROM r) AS written`;
 
 interface QuestionnaireCache {
   rating: string[];
@@ -157,6 +196,24 @@ export class Reviews360Service {
     return this.cycle(organizationId, id);
   }
 
+  /** The shipped item bank: HR copies items from it into a draft questionnaire. */
+  itemBank(): Review360ItemBankDto {
+    return {
+      categories: DEFAULT_REVIEW360_QUESTIONNAIRE.categories.map((c) => ({
+        code: c.code,
+        name: { ...c.name },
+      })),
+      items: DEFAULT_REVIEW360_QUESTIONNAIRE.items.map((i) => ({
+        categoryCode: i.categoryCode,
+        kind: i.kind,
+        text: { ...i.text },
+        source: i.source ?? null,
+      })),
+      scale: REVIEW360_SCALE.map((label) => ({ ...label })),
+      unable: { ...REVIEW360_UNABLE },
+    };
+  }
+
   async questionnaire(
     organizationId: string,
     cycleId: string,
@@ -210,9 +267,26 @@ export class Reviews360Service {
   async generateAssignments(
     organizationId: string,
     cycleId: string,
+    options: Review360GenerateInputDto = {},
   ): Promise<Review360CycleDto> {
     await this.requireStatus(organizationId, cycleId, ['draft']);
     await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE review360_cycle
+            SET reference_date = COALESCE($3::date, reference_date),
+                exclude_hired_months = COALESCE($4::int, exclude_hired_months),
+                include_indirect = COALESCE($5::boolean, include_indirect),
+                include_peers = COALESCE($6::boolean, include_peers)
+          WHERE organization_id = $1 AND id = $2 AND status = 'draft'`,
+        [
+          organizationId,
+          cycleId,
+          options.referenceDate ?? null,
+          options.excludeHiredMonths ?? null,
+          options.includeIndirect ?? null,
+          options.includePeers ?? null,
+        ],
+      );
       await manager.query(
         `DELETE FROM review360_assignment WHERE organization_id = $1 AND cycle_id = $2`,
         [organizationId, cycleId],
@@ -383,7 +457,9 @@ export class Reviews360Service {
   /**
    * One statement, hence one short transaction: participation and response are written together
    * or not at all; the participation key refuses a second answer, and the response row gets only
-   * the cycle, the person rated and the relationship.
+   * the cycle, the person rated and the relationship. When `audit` is given (the anonymous,
+   * day-only entry of an accepted answer), the same statement writes it: one round trip and one
+   * commit per accepted submission.
    */
   async submit(
     organizationId: string,
@@ -391,6 +467,7 @@ export class Reviews360Service {
     cycleId: string,
     assignmentId: string,
     body: Review360SubmissionDto,
+    audit: AuditRecord | null = null,
   ): Promise<void> {
     if (!employeeId || !UUID.test(assignmentId) || !UUID.test(cycleId))
       throw notAssigned();
@@ -418,39 +495,18 @@ export class Reviews360Service {
           },
         ]);
     }
-    const [row] = (await this.dataSource.query(
-      `WITH a AS (
-         SELECT x.id, x.organization_id, x.cycle_id, x.ratee_id, x.relationship
-           FROM review360_assignment x
-           JOIN review360_cycle c ON c.organization_id = x.organization_id AND c.id = x.cycle_id
-          WHERE x.organization_id = $1 AND x.cycle_id = $2 AND x.id = $3 AND x.rater_id = $4 AND c.status = 'launched'
-       ), p AS (
-         INSERT INTO review360_participation (organization_id, cycle_id, assignment_id)
-         SELECT organization_id, cycle_id, id FROM a
-         ON CONFLICT (assignment_id) DO NOTHING
-         RETURNING assignment_id
-       ), r AS (
-         INSERT INTO review360_response (organization_id, cycle_id, ratee_id, relationship, scores)
-         SELECT a.organization_id, a.cycle_id, a.ratee_id, a.relationship, $5::jsonb FROM a JOIN p ON p.assignment_id = a.id
-         RETURNING 1
-       ), written_comments AS (
-         INSERT INTO review360_comment (organization_id, cycle_id, ratee_id, relationship, item_id, body)
-         SELECT a.organization_id, a.cycle_id, a.ratee_id, a.relationship, given.item_id, given.body
-           FROM a JOIN p ON p.assignment_id = a.id
-          CROSS JOIN unnest($6::uuid[], $7::text[]) AS given (item_id, body)
-         RETURNING 1
-       )
-       SELECT (SELECT count(*)::int FROM a) AS assigned, (SELECT count(*)::int FROM r) AS written`,
-      [
-        organizationId,
-        cycleId,
-        assignmentId,
-        employeeId,
-        JSON.stringify(scores),
-        comments.map(([id]) => id),
-        comments.map(([, text]) => text),
-      ],
-    )) as { assigned: number; written: number }[];
+    const [row] = (await this.prepared('review360_submit', SUBMIT_SQL, [
+      organizationId,
+      cycleId,
+      assignmentId,
+      employeeId,
+      JSON.stringify(scores),
+      comments.map(([id]) => id),
+      comments.map(([, text]) => text),
+      audit?.method ?? null,
+      audit?.route ?? null,
+      audit?.status ?? null,
+    ])) as { assigned: number; written: number }[];
     if (row!.written === 1) return;
     if (row!.assigned === 1)
       throw conflict(
@@ -492,6 +548,32 @@ export class Reviews360Service {
     };
     if (items[0]!.status === 'launched') this.frozen.set(cycleId, result);
     return result;
+  }
+
+  /**
+   * Runs a constant statement as a named prepared statement on the pool's connection, so that
+   * PostgreSQL parses and plans it once per connection instead of on every submission. Falls back
+   * to an ordinary query when the driver exposes no pool.
+   */
+  private async prepared<T>(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<T[]> {
+    const pool = (
+      this.dataSource.driver as unknown as {
+        master?: {
+          query?: (config: {
+            name: string;
+            text: string;
+            values: unknown[];
+          }) => Promise<{ rows: T[] }>;
+        };
+      }
+    ).master;
+    if (typeof pool?.query !== 'function')
+      return this.dataSource.query(text, values);
+    return (await pool.query({ name, text, values })).rows;
   }
 
   async requireStatus(

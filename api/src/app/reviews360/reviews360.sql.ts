@@ -1,6 +1,9 @@
-import type {
-  Review360QuestionnaireDto,
-  Review360QuestionnaireInputDto,
+import {
+  REVIEW360_SCALE,
+  REVIEW360_UNABLE,
+  type LocalizedText,
+  type Review360QuestionnaireDto,
+  type Review360QuestionnaireInputDto,
 } from '@ikuboard/shared/contracts';
 
 import type { Queryable } from '../../database/queryable';
@@ -90,6 +93,22 @@ export async function writeQuestionnaire(
       input.items.map((i) => i.source ?? null),
     ],
   );
+  await db.query(
+    `UPDATE review360_cycle SET scale_labels = $3::jsonb WHERE organization_id = $1 AND id = $2`,
+    [
+      organizationId,
+      cycleId,
+      input.scale || input.unable
+        ? JSON.stringify({
+            scale: (input.scale ?? REVIEW360_SCALE).map(({ ja, en }) => ({
+              ja,
+              en,
+            })),
+            unable: input.unable ?? REVIEW360_UNABLE,
+          })
+        : null,
+    ],
+  );
 }
 
 export async function loadQuestionnaire(
@@ -97,7 +116,7 @@ export async function loadQuestionnaire(
   organizationId: string,
   cycleId: string,
 ): Promise<Review360QuestionnaireDto> {
-  const [categories, items] = (await Promise.all([
+  const [categories, items, labels] = (await Promise.all([
     db.query(
       `SELECT id, code, json_build_object('ja', name_ja, 'en', name_en) AS name
          FROM review360_category WHERE organization_id = $1 AND cycle_id = $2 ORDER BY sort_order`,
@@ -108,11 +127,28 @@ export async function loadQuestionnaire(
          FROM review360_item WHERE organization_id = $1 AND cycle_id = $2 ORDER BY sort_order`,
       [organizationId, cycleId],
     ),
+    db.query(
+      `SELECT scale_labels FROM review360_cycle WHERE organization_id = $1 AND id = $2`,
+      [organizationId, cycleId],
+    ),
   ])) as [
     Review360QuestionnaireDto['categories'],
     Review360QuestionnaireDto['items'],
+    {
+      scale_labels: { scale: LocalizedText[]; unable: LocalizedText } | null;
+    }[],
   ];
-  return { categories, items };
+  const custom = labels[0]?.scale_labels ?? null;
+  return {
+    categories,
+    items,
+    scale: REVIEW360_SCALE.map((label, index) => ({
+      value: label.value,
+      ja: custom?.scale[index]?.ja ?? label.ja,
+      en: custom?.scale[index]?.en ?? label.en,
+    })),
+    unable: custom?.unable ?? { ...REVIEW360_UNABLE },
+  };
 }
 
 /**

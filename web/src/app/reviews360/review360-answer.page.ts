@@ -62,7 +62,7 @@ type Choice = 1 | 2 | 3 | 4 | 5 | null;
                   >
                     <legend>{{ item.text | localized }}</legend>
                     <div class="choices">
-                      @for (choice of scale; track choice.value) {
+                      @for (choice of scale(); track choice.value) {
                         <label class="choice">
                           <input
                             type="radio"
@@ -85,7 +85,7 @@ type Choice = 1 | 2 | 3 | 4 | 5 | null;
                           [checked]="answers()[item.id] === null"
                           (change)="choose(item.id, null)"
                         />
-                        <span>{{ unable | localized }}</span>
+                        <span>{{ unable() | localized }}</span>
                       </label>
                     </div>
                   </fieldset>
@@ -203,8 +203,6 @@ export class Review360AnswerPage {
   readonly assignmentId = input.required<string>();
 
   private readonly api = inject(Reviews360Api);
-  protected readonly scale = REVIEW360_SCALE;
-  protected readonly unable = REVIEW360_UNABLE;
 
   protected readonly questionnaire = rxResource({
     params: () => this.cycleId(),
@@ -215,6 +213,13 @@ export class Review360AnswerPage {
   });
   protected readonly loadedQuestionnaire = computed(() =>
     this.questionnaire.hasValue() ? this.questionnaire.value() : null,
+  );
+  /** The cycle's own labels (HR may change them before launch), else the defaults. */
+  protected readonly scale = computed(
+    () => this.loadedQuestionnaire()?.scale ?? REVIEW360_SCALE,
+  );
+  protected readonly unable = computed(
+    () => this.loadedQuestionnaire()?.unable ?? REVIEW360_UNABLE,
   );
   protected readonly task = computed(
     () =>

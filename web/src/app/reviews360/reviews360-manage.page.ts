@@ -7,6 +7,7 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import type {
@@ -30,7 +31,7 @@ type Step = 'assignments/generate' | 'launch' | 'close' | 'release';
 /** HR: cycles through their states, response counts per unit, and released roll-ups. */
 @Component({
   selector: 'app-reviews360-manage-page',
-  imports: [TranslatePipe, FiscalYearPipe, LocalizedPipe],
+  imports: [TranslatePipe, FiscalYearPipe, LocalizedPipe, RouterLink],
   template: `
     <h1>{{ 'reviews360.manage.title' | t }}</h1>
     @if (error(); as error) {
@@ -146,6 +147,11 @@ type Step = 'assignments/generate' | 'launch' | 'close' | 'release';
               >
             }
           }
+          <a
+            [routerLink]="['/reviews360/manage', cycle.id]"
+            data-testid="review360-setup-link"
+            >{{ 'reviews360.setup.link' | t }}</a
+          >
           <button type="button" (click)="selected.set(cycle.id)">
             {{ 'reviews360.manage.responseRates' | t }}
           </button>

@@ -3,8 +3,14 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
 import type {
+  Review360AssignmentDto,
+  Review360AssignmentInputDto,
   Review360CycleDto,
   Review360CycleInputDto,
+  Review360GenerateInputDto,
+  Review360ItemBankDto,
+  Review360QuestionnaireInputDto,
+  Review360Thresholds,
   Review360OverviewDto,
   Review360QuestionnaireDto,
   Review360ReportDto,
@@ -69,6 +75,68 @@ export class Reviews360Api {
     return this.http.post<Review360CycleDto>(
       `${REVIEWS360_URL}/cycles/${id(cycleId)}/${step}`,
       {},
+    );
+  }
+
+  cycle(cycleId: string): Observable<Review360CycleDto> {
+    return this.http.get<Review360CycleDto>(
+      `${REVIEWS360_URL}/cycles/${id(cycleId)}`,
+    );
+  }
+
+  itemBank(): Observable<Review360ItemBankDto> {
+    return this.http.get<Review360ItemBankDto>(`${REVIEWS360_URL}/item-bank`);
+  }
+
+  replaceQuestionnaire(
+    cycleId: string,
+    body: Review360QuestionnaireInputDto,
+  ): Observable<Review360QuestionnaireDto> {
+    return this.http.put<Review360QuestionnaireDto>(
+      `${REVIEWS360_URL}/cycles/${id(cycleId)}/questionnaire`,
+      body,
+    );
+  }
+
+  generate(
+    cycleId: string,
+    options: Review360GenerateInputDto,
+  ): Observable<Review360CycleDto> {
+    return this.http.post<Review360CycleDto>(
+      `${REVIEWS360_URL}/cycles/${id(cycleId)}/assignments/generate`,
+      options,
+    );
+  }
+
+  assignments(cycleId: string): Observable<Review360AssignmentDto[]> {
+    return this.http.get<Review360AssignmentDto[]>(
+      `${REVIEWS360_URL}/cycles/${id(cycleId)}/assignments`,
+    );
+  }
+
+  addAssignment(
+    cycleId: string,
+    body: Review360AssignmentInputDto,
+  ): Observable<Review360AssignmentDto> {
+    return this.http.post<Review360AssignmentDto>(
+      `${REVIEWS360_URL}/cycles/${id(cycleId)}/assignments`,
+      body,
+    );
+  }
+
+  removeAssignment(cycleId: string, assignmentId: string): Observable<void> {
+    return this.http.delete<void>(
+      `${REVIEWS360_URL}/cycles/${id(cycleId)}/assignments/${id(assignmentId)}`,
+    );
+  }
+
+  setThresholds(
+    cycleId: string,
+    thresholds: Review360Thresholds,
+  ): Observable<Review360CycleDto> {
+    return this.http.put<Review360CycleDto>(
+      `${REVIEWS360_URL}/cycles/${id(cycleId)}/thresholds`,
+      thresholds,
     );
   }
 

@@ -23,4 +23,10 @@ export const reviews360Routes: Routes = [
     loadComponent: () =>
       import('./reviews360-manage.page').then((m) => m.Reviews360ManagePage),
   },
+  {
+    path: 'manage/:cycleId',
+    canActivate: [permissionGuard(PERMISSIONS.manageReviews360)],
+    loadComponent: () =>
+      import('./review360-setup.page').then((m) => m.Review360SetupPage),
+  },
 ];

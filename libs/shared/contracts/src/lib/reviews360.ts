@@ -21,11 +21,7 @@ export type Review360Status = (typeof REVIEW360_STATUSES)[number];
 export const REVIEW360_MIN_THRESHOLD = 3;
 
 /** The 5-point frequency scale; 評価できない is sent as null. */
-export const REVIEW360_SCALE: readonly {
-  value: 1 | 2 | 3 | 4 | 5;
-  ja: string;
-  en: string;
-}[] = [
+export const REVIEW360_SCALE: readonly Review360ScaleLabel[] = [
   { value: 1, ja: 'ほとんどない', en: 'Almost never' },
   { value: 2, ja: 'たまにある', en: 'Occasionally' },
   { value: 3, ja: 'ときどきある', en: 'Sometimes' },
@@ -82,9 +78,19 @@ export interface Review360ItemDto {
   source: string | null;
 }
 
+/** One label of the 5-point frequency scale (1 = almost never … 5 = almost always). */
+export interface Review360ScaleLabel {
+  value: 1 | 2 | 3 | 4 | 5;
+  ja: string;
+  en: string;
+}
+
 export interface Review360QuestionnaireDto {
   categories: Review360CategoryDto[];
   items: Review360ItemDto[];
+  /** The cycle's scale labels (the defaults unless HR changed them in draft). */
+  scale: Review360ScaleLabel[];
+  unable: LocalizedText;
 }
 
 export interface Review360QuestionnaireInputDto {
@@ -95,6 +101,31 @@ export interface Review360QuestionnaireInputDto {
     text: LocalizedText;
     source?: string | null;
   }[];
+  /** Five labels, 1 → 5; absent = the default labels. */
+  scale?: LocalizedText[];
+  /** The label of 評価できない; absent = the default. */
+  unable?: LocalizedText;
+}
+
+/** The shipped default Ikuboss item bank that HR picks items from (GET /reviews360/item-bank). */
+export interface Review360ItemBankDto {
+  categories: { code: string; name: LocalizedText }[];
+  items: {
+    categoryCode: string;
+    kind: 'rating' | 'text';
+    text: LocalizedText;
+    source: string | null;
+  }[];
+  scale: Review360ScaleLabel[];
+  unable: LocalizedText;
+}
+
+/** Options of POST cycles/:id/assignments/generate; given ones are stored on the draft cycle. */
+export interface Review360GenerateInputDto {
+  referenceDate?: string;
+  excludeHiredMonths?: number;
+  includeIndirect?: boolean;
+  includePeers?: boolean;
 }
 
 export interface Review360AssignmentDto {
