@@ -50,7 +50,7 @@ export class KpiService {
     const groups = KPI_GROUPS.filter((group) =>
       group.codes.some((code) => codes.includes(code)),
     );
-    const values = await this.compute(groups, scope, fiscalYears);
+    const values = await this.compute(groups, scope, fiscalYears, codes);
     return values.filter((value) => codes.includes(value.code));
   }
 
@@ -63,7 +63,7 @@ export class KpiService {
     const scope = await this.scope(organizationId, input);
     const years = await this.org.fiscalYears(organizationId);
     const groups = KPI_GROUPS.filter((group) => group.codes.includes(code));
-    const values = await this.compute(groups, scope, years);
+    const values = await this.compute(groups, scope, years, [code]);
     return values.filter(
       (value) => value.code === code && value.dimensions === undefined,
     );
@@ -96,6 +96,7 @@ export class KpiService {
         groups,
         { organizationId, unitId: unit.id, categories },
         [fiscalYear],
+        [code],
       );
       result.push({
         unitCode: unit.code,
@@ -199,6 +200,7 @@ export class KpiService {
     groups: readonly KpiGroup[],
     scope: KpiSqlScope,
     fiscalYears: readonly number[],
+    codes?: readonly KpiCode[],
   ): Promise<KpiValueDto[]> {
     if (fiscalYears.length === 0) return [];
     const derived = await kpiSource(
@@ -209,7 +211,12 @@ export class KpiService {
     );
     const results = await Promise.all(
       groups.map((group) =>
-        group.compute(this.dataSource, { ...scope, derived }, fiscalYears),
+        group.compute(
+          this.dataSource,
+          { ...scope, derived },
+          fiscalYears,
+          codes,
+        ),
       ),
     );
     return results.flat();
