@@ -360,7 +360,9 @@ export async function workforceFigures(
           parts.has('tenure') && ROLLUP_TENURE_SEPARATION_SQL(rows),
         ];
         const [row] = await run(
-          `SELECT ${statements.map((sql, i) => (sql ? `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t)` : `'[]'::json`) + ` AS p${i}`).join(',\n')}`,
+          // ($4 is typed here in case only the pay statement, which has no $4, runs.)
+          `SELECT ${statements.map((sql, i) => (sql ? `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t)` : `'[]'::json`) + ` AS p${i}`).join(',\n')},
+                  cardinality($4::text[]) AS categories`,
         );
         const part = (i: number) => row[`p${i}`] as Row[];
         return [
