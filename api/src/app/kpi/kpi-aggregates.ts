@@ -386,6 +386,15 @@ SELECT $1, yp.y, 'p', yp.employee_id, yp.child_id, e.gender, a.org_unit_id, c.co
  * keeps people in the population forever, so no table can hold every year).
  */
 const COVERED_YEARS = `
+  -- The organization's leave types by a skip scan of (organization_id, leave_type, start_date), so
+  -- the latest start is a dozen index probes instead of a pass over millions of leave rows.
+  WITH RECURSIVE leave_types AS (
+    (SELECT leave_type AS type FROM leave_episode WHERE organization_id = $1 ORDER BY leave_type LIMIT 1)
+    UNION ALL
+    SELECT (SELECT l.leave_type FROM leave_episode l
+             WHERE l.organization_id = $1 AND l.leave_type > leave_types.type ORDER BY l.leave_type LIMIT 1)
+      FROM leave_types WHERE leave_types.type IS NOT NULL
+  )
   SELECT
     coalesce(
       (SELECT ${fiscalYearOf('min(as_of)')} - 1 FROM roster_snapshot WHERE organization_id = $1),
@@ -394,7 +403,9 @@ const COVERED_YEARS = `
       extract(year FROM current_date)::int,
       (SELECT extract(year FROM max(greatest(valid_from, coalesce(valid_to, valid_from))))::int FROM assignment WHERE organization_id = $1),
       (SELECT extract(year FROM max(greatest(hire_date, coalesce(separation_date, hire_date))))::int FROM employee WHERE organization_id = $1),
-      (SELECT extract(year FROM max(start_date))::int FROM leave_episode WHERE organization_id = $1),
+      (SELECT extract(year FROM max(latest))::int FROM leave_types
+         CROSS JOIN LATERAL (SELECT max(l.start_date) AS latest FROM leave_episode l
+                              WHERE l.organization_id = $1 AND l.leave_type = leave_types.type) AS x),
       (SELECT extract(year FROM max(month))::int FROM overtime_month WHERE organization_id = $1),
       (SELECT max(fiscal_year) FROM annual_pay WHERE organization_id = $1)
     ) + 1 AS last`;
