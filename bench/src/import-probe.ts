@@ -33,7 +33,9 @@ export async function probeImport(url: string, fy: number): Promise<void> {
       const rows = (await client.query(sql, p as unknown[])).rows;
       const ms = performance.now() - t;
       if (ms > 15)
-        slow.push(`${ms.toFixed(0)} ms ${sql.replace(/\s+/g, ' ').trim().slice(0, 70)}`);
+        slow.push(
+          `${ms.toFixed(0)} ms ${sql.replace(/\s+/g, ' ').trim().slice(0, 70)}`,
+        );
       return rows;
     },
   } as unknown as EntityManager;

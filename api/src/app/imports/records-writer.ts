@@ -125,11 +125,16 @@ export async function loadLeaves(
 ): Promise<ExistingLeave[]> {
   if (period === null) return [];
   const rows = (await manager.query(
-    `SELECT id, employee_id AS "employeeId", leave_type AS "type", start_date AS "startDate", end_date AS "endDate",
-            days, child_id AS "childId"
-       FROM leave_episode WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])${
-         period ? ' AND start_date <= $4::date AND end_date >= $3::date' : ''
-       }`,
+    // One index lookup per employee (the planner would rather scan millions of rows for an
+    // overlap condition over a thousand ids).
+    `SELECT l.id, l.employee_id AS "employeeId", l.leave_type AS "type", l.start_date AS "startDate",
+            l.end_date AS "endDate", l.days, l.child_id AS "childId"
+       FROM unnest($2::uuid[]) AS named (id)
+       CROSS JOIN LATERAL (SELECT * FROM leave_episode x WHERE x.organization_id = $1 AND x.employee_id = named.id${
+         period
+           ? ' AND x.start_date <= $4::date AND x.end_date >= $3::date'
+           : ''
+       } OFFSET 0) AS l`,
     period
       ? [organizationId, employeeIds, period.from, period.to]
       : [organizationId, employeeIds],

@@ -108,7 +108,9 @@ export const ANNUAL_LEAVE_FACTS = `
     SELECT y.fy, e.id, e.gender, a.org_unit_id, c.code, coalesce(t.days, 0) AS days
       FROM assignment a
       CROSS JOIN LATERAL ${yearsInForce('a', 1)} AS y (fy)
-      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND e.hire_date <= make_date(y.fy, 1, 1)
+      -- (the employees repeated on e, so that the planner looks them up instead of hashing all)
+      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${someEmployees('e.id')}
+                     AND e.hire_date <= make_date(y.fy, 1, 1)
                      AND (e.separation_date IS NULL OR e.separation_date >= make_date(y.fy, 12, 31))
       JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
       LEFT JOIN taken t ON t.employee_id = e.id AND t.y = y.fy
