@@ -1,4 +1,7 @@
-import { POSTNATAL_LEAVE_DAYS } from '@ikuboard/shared/kpi';
+import {
+  POSTNATAL_LEAVE_DAYS,
+  fiscalYearOf as fiscalYearOfDate,
+} from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
 
@@ -567,6 +570,45 @@ export async function kpiSource(
   if (!years.every((year) => year >= state.first_fy && year <= state.last_fy))
     return null;
   return { leaf: state.leaf };
+}
+
+/**
+ * A trend's context in one round trip: every fiscal year from the first roster snapshot to the last
+ * (as OrgService.fiscalYears) and how the derived tables serve them (as kpiSource).
+ */
+export async function kpiTrendSource(
+  db: Queryable,
+  organizationId: string,
+  unitId: string | null,
+): Promise<{ years: number[]; source: KpiSource | null }> {
+  const [row] = (await db.query(
+    `SELECT r.first::text AS first, r.last::text AS last, s.first_fy, s.last_fy,
+            $2::uuid IS NOT NULL AND NOT EXISTS
+              (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = $2::uuid) AS leaf
+       FROM (SELECT min(as_of) AS first, max(as_of) AS last FROM roster_snapshot WHERE organization_id = $1) r
+       LEFT JOIN kpi_refresh_state s ON s.organization_id = $1`,
+    [organizationId, unitId],
+  )) as {
+    first: string | null;
+    last: string | null;
+    first_fy: number | null;
+    last_fy: number | null;
+    leaf: boolean;
+  }[];
+  const years: number[] = [];
+  if (row?.first && row.last)
+    for (
+      let fy = fiscalYearOfDate(row.first);
+      fy <= fiscalYearOfDate(row.last);
+      fy++
+    )
+      years.push(fy);
+  const covered =
+    row !== undefined &&
+    row.first_fy !== null &&
+    row.last_fy !== null &&
+    years.every((year) => year >= row.first_fy! && year <= row.last_fy!);
+  return { years, source: covered ? { leaf: row.leaf } : null };
 }
 
 /**
