@@ -176,26 +176,35 @@ export async function pickSubtreeUnit(ctx) {
 
 const round2 = (x) => Math.round(x * 100) / 100;
 
-/** 1,000 annual-leave rows (half days on Saturdays, distinct per run) of staff in service all FY. */
+/**
+ * 1,000 annual-leave rows (half days on Saturdays, distinct per run) of staff in service all FY.
+ * Earlier runs leave their rows behind, so a Saturday whose staff are all on leave already is
+ * passed over for the next one (up to 30 weeks on, still within the FY).
+ */
 async function leaveRows(ctx, run, count) {
   const fy = ctx.lastFy;
   // Saturdays from mid-July of the FY, one per run
   const first = new Date(Date.UTC(fy, 6, 15));
   while (first.getUTCDay() !== 6) first.setUTCDate(first.getUTCDate() + 1);
-  const day = new Date(first.getTime() + run * 7 * 86_400_000);
-  const date = day.toISOString().slice(0, 10);
-  const people = (
-    await ctx.db.query(
-      `SELECT e.employee_number FROM employee e
-        WHERE e.organization_id = $1 AND e.hire_date <= make_date($2, 4, 1)
-          AND (e.separation_date IS NULL OR e.separation_date >= make_date($2 + 1, 3, 31))
-          AND NOT EXISTS (SELECT 1 FROM leave_episode l
-                           WHERE l.organization_id = $1 AND l.employee_id = e.id AND l.leave_type = 'annual'
-                             AND l.start_date <= $4::date AND l.end_date >= $4::date)
-        ORDER BY e.employee_number LIMIT $3`,
-      [ctx.organizationId, fy, count, date],
-    )
-  ).rows;
+  let people = [];
+  let date = '';
+  for (let week = run; week < run + 30 && people.length < count; week++) {
+    date = new Date(first.getTime() + (week % 33) * 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    people = (
+      await ctx.db.query(
+        `SELECT e.employee_number FROM employee e
+          WHERE e.organization_id = $1 AND e.hire_date <= make_date($2, 4, 1)
+            AND (e.separation_date IS NULL OR e.separation_date >= make_date($2 + 1, 3, 31))
+            AND NOT EXISTS (SELECT 1 FROM leave_episode l
+                             WHERE l.organization_id = $1 AND l.employee_id = e.id AND l.leave_type = 'annual'
+                               AND l.start_date <= $4::date AND l.end_date >= $4::date)
+          ORDER BY e.employee_number LIMIT $3`,
+        [ctx.organizationId, fy, count, date],
+      )
+    ).rows;
+  }
   return people.map((p) => [p.employee_number, 'annual', date, date, 0.5]);
 }
 
