@@ -3,6 +3,7 @@
 // the embedded PostgreSQL in tmp/bench/<tier>, or the server DATABASE_URL names. Deterministic:
 // the same tier always gives the same people and records.
 import { writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -35,6 +36,8 @@ try {
     seconds: (Date.now() - started) / 1000,
     organizationId: result.organizationId,
     rows: result.counts,
+    phases: result.phases,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
   };
   mkdirSync(dataDirOf(tier), { recursive: true });
   writeFileSync(

@@ -30,6 +30,7 @@ const runs = Number(values.runs);
 const only = values.only ? values.only.split(',') : null;
 const wanted = (name) => only === null || only.includes(name);
 const log = (line) => console.log(`[bench] ${line}`);
+const loadNow = () => os.loadavg().map((x) => Math.round(x * 10) / 10);
 
 await ensureBuilt(['api', 'web']);
 

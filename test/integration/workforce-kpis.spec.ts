@@ -101,6 +101,88 @@ describe('workforce KPIs: the SQL behind GET /api/v1/kpis equals the reference d
     },
   );
 
+  it("a request for one code (trend, or ?code=) runs only that code's statements and still equals the reference", async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const dataset = randomWorkforceDataset(seed, {
+      employees: 200,
+      firstFiscalYear: 2019,
+      lastFiscalYear: 2024,
+    });
+    const code = uniqueCode('wf-one');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    // The years of the trend: every FY from the first roster snapshot to the last (insertKpiDataset
+    // records one per year an assignment starts in), worked out here independently of the API.
+    const starts = dataset.assignments.map((a) =>
+      Number(a.validFrom.slice(0, 4)),
+    );
+    const rosterYears: number[] = [];
+    for (let y = Math.min(...starts); y <= Math.max(...starts); y++)
+      rosterYears.push(y);
+    let compared = 0;
+    for (const unit of [null, 'W1']) {
+      const reference = new Map(
+        rosterYears.map((fy) => [
+          fy,
+          computeWorkforceKpis(dataset, fy, {
+            unitId: unit,
+            categories: ['permanent'],
+          }),
+        ]),
+      );
+      for (const kpi of WORKFORCE_KPI_CODES) {
+        const suffix = `${unit ? `&unit=${unit}` : ''}&category=permanent`;
+        const trend = await hr.get<KpiValueDto[]>(
+          `/api/v1/kpis/trend?code=${kpi}${suffix}`,
+        );
+        expect(trend.status).toBe(200);
+        const expectedTrend = rosterYears.map(
+          (fy) =>
+            reference
+              .get(fy)!
+              .find((v) => v.code === kpi && v.dimensions === undefined)!,
+        );
+        expect(trend.body.map((v) => [v.fiscalYear, v.numerator])).toEqual(
+          expectedTrend.map((v) => [
+            v.fiscalYear,
+            expect.closeTo(v.numerator, 6),
+          ]),
+        );
+        trend.body.forEach((value, i) => {
+          const expected = expectedTrend[i]!;
+          expect({
+            kpi,
+            unit,
+            fy: value.fiscalYear,
+            value: value.value,
+          }).toEqual({
+            kpi,
+            unit,
+            fy: value.fiscalYear,
+            value:
+              expected.value === null
+                ? null
+                : expect.closeTo(expected.value, 6),
+          });
+        });
+        const fy = rosterYears[rosterYears.length - 1]!;
+        const one = await hr.get<KpiValueDto[]>(
+          `/api/v1/kpis?fy=${fy}&code=${kpi}${suffix}`,
+        );
+        expect(one.status).toBe(200);
+        const expectedOne = reference.get(fy)!.filter((v) => v.code === kpi);
+        expect(one.body.map(identity)).toEqual(expectedOne.map(identity));
+        compared += trend.body.length + one.body.length;
+      }
+    }
+    console.log(
+      `seed ${seed}: ${compared} single-code workforce rows compared`,
+    );
+    expect(compared).toBeGreaterThan(2 * WORKFORCE_KPI_CODES.length);
+  });
+
   it('an organization with no data yields 51 rows: counts of 0 and null values, never 0 %', async () => {
     const code = uniqueCode('wf-empty');
     const organizationId = await insertKpiDataset(

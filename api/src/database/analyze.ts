@@ -22,3 +22,28 @@ export async function analyzePersonTables(
 ): Promise<void> {
   await db.query(`ANALYZE ${tables.join(', ')}`);
 }
+
+/** Share of a table's rows (as the planner last saw them) an import must add before it re-analyzes. */
+const ANALYZE_GROWTH = 0.1;
+
+/**
+ * Analyzes those of `tables` that `rows` new rows change noticeably: never analyzed yet, or by at
+ * least a tenth of the rows the planner knows of (autovacuum's default threshold). A file of 1,000
+ * leave rows into a table of millions leaves the statistics as good as they were, and sampling
+ * every person table would cost more than the import itself.
+ */
+export async function analyzeGrownTables(
+  db: Queryable,
+  tables: readonly string[],
+  rows: number,
+): Promise<void> {
+  const known = (await db.query(
+    `SELECT relname AS table, reltuples::float8 AS tuples FROM pg_class
+      WHERE oid = ANY ($1::regclass[])`,
+    [tables],
+  )) as { table: string; tuples: number }[];
+  const grown = known
+    .filter(({ tuples }) => tuples < 0 || rows >= tuples * ANALYZE_GROWTH)
+    .map(({ table }) => table);
+  if (grown.length > 0) await analyzePersonTables(db, grown);
+}

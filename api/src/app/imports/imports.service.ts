@@ -7,7 +7,10 @@ import type {
 import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
-import { analyzePersonTables } from '../../database/analyze';
+import {
+  analyzeGrownTables,
+  analyzePersonTables,
+} from '../../database/analyze';
 import { ImportJobEntity } from '../../database/entities';
 import {
   CHILD_COLUMNS,
@@ -35,7 +38,9 @@ import {
 import {
   applyLeaves,
   employeeIdsIn,
+  employeeNumbersIn,
   insertChildren,
+  leavePeriodIn,
   loadLeaves,
   loadOvertime,
   loadPay,
@@ -64,6 +69,13 @@ export interface ImportRequest {
 const MAX_ROWS = 300_000;
 const MAX_ERRORS_STORED = 1_000;
 const ANALYZE_AFTER_ROWS = 1_000;
+/** The tables a records import writes: re-analyzed only when the file grows them noticeably. */
+const RECORD_TABLES: Partial<Record<ImportKind, readonly string[]>> = {
+  children: ['child'],
+  leave: ['leave_episode', 'child'],
+  overtime: ['overtime_month'],
+  pay: ['annual_pay'],
+};
 
 /** Rolls the transaction back after a dry run has gone through every write. */
 class DryRunRollback extends Error {}
@@ -250,7 +262,11 @@ export class ImportsService {
         const plan = planChildrenImport(
           content.rows,
           content.sheet,
-          await loadRecordsContext(manager, organizationId),
+          await loadRecordsContext(
+            manager,
+            organizationId,
+            employeeNumbersIn(content.rows),
+          ),
         );
         if (plan.errors.length === 0) {
           await insertChildren(manager, organizationId, plan.newChildren);
@@ -279,11 +295,16 @@ export class ImportsService {
         options,
       );
       return this.inTransaction(request, async (manager) => {
-        const context = await loadRecordsContext(manager, organizationId);
+        const context = await loadRecordsContext(
+          manager,
+          organizationId,
+          employeeNumbersIn(content.rows),
+        );
         const existing = await loadLeaves(
           manager,
           organizationId,
           employeeIdsIn(content.rows, context),
+          leavePeriodIn(content.rows),
         );
         const plan = planLeaveImport(
           content.rows,
@@ -325,7 +346,11 @@ export class ImportsService {
         options,
       );
       return this.inTransaction(request, async (manager) => {
-        const context = await loadRecordsContext(manager, organizationId);
+        const context = await loadRecordsContext(
+          manager,
+          organizationId,
+          employeeNumbersIn(content.rows),
+        );
         const existing = await loadOvertime(
           manager,
           organizationId,
@@ -356,7 +381,11 @@ export class ImportsService {
     }
     const content = await readSheet(request.file, sheets, PAY_COLUMNS, options);
     return this.inTransaction(request, async (manager) => {
-      const context = await loadRecordsContext(manager, organizationId);
+      const context = await loadRecordsContext(
+        manager,
+        organizationId,
+        employeeNumbersIn(content.rows),
+      );
       const existing = await loadPay(
         manager,
         organizationId,
@@ -400,8 +429,12 @@ export class ImportsService {
         if (request.dryRun || result.errors.length > 0)
           throw new DryRunRollback();
         // Large files change the tables' shape enough to mislead the planner until analyzed.
-        if (result.summary.rows >= ANALYZE_AFTER_ROWS)
-          await analyzePersonTables(manager);
+        if (result.summary.rows >= ANALYZE_AFTER_ROWS) {
+          const written = RECORD_TABLES[request.kind];
+          await (written
+            ? analyzeGrownTables(manager, written, result.summary.rows)
+            : analyzePersonTables(manager));
+        }
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;

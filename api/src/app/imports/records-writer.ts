@@ -1,7 +1,7 @@
 import type { LeaveType } from '@ikuboard/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
-import { cellToText, type RawCell } from './cell-values';
+import { cellToText, parseDate, type RawCell } from './cell-values';
 import type {
   ChildRef,
   EmployeeRef,
@@ -38,9 +38,30 @@ export function employeeIdsIn(
   return [...ids];
 }
 
+/**
+ * The employee numbers a file names (the text of their cells, which is what the plan resolves),
+ * so that validating a file reads those employees only, not the whole organization.
+ */
+export function employeeNumbersIn(
+  rows: readonly { cells: { employeeNumber: RawCell } }[],
+): string[] {
+  const numbers = new Set<string>();
+  for (const row of rows) {
+    const number = cellToText(row.cells.employeeNumber);
+    if (number !== '') numbers.add(number);
+  }
+  return [...numbers];
+}
+
+/**
+ * The employees (and their children) records are checked against: those `employeeNumbers` names
+ * when given (one indexed lookup for the numbers of a file), else every employee of the
+ * organization.
+ */
 export async function loadRecordsContext(
   manager: EntityManager,
   organizationId: string,
+  employeeNumbers?: readonly string[],
 ): Promise<RecordsContext> {
   const [organization] = (await manager.query(
     `SELECT hours_per_day FROM organization WHERE id = $1`,
@@ -48,14 +69,20 @@ export async function loadRecordsContext(
   )) as {
     hours_per_day: string;
   }[];
+  const named = employeeNumbers === undefined ? null : [...employeeNumbers];
   const employees = (await manager.query(
     `SELECT employee_number AS "number", id, hire_date AS "hireDate", separation_date AS "separationDate"
-       FROM employee WHERE organization_id = $1`,
-    [organizationId],
+       FROM employee WHERE organization_id = $1${named === null ? '' : ' AND employee_number = ANY ($2::text[])'}`,
+    named === null ? [organizationId] : [organizationId, named],
   )) as (EmployeeRef & { number: string })[];
   const children = (await manager.query(
-    `SELECT employee_id AS "employeeId", id, birth_date AS "birthDate", birth_order AS "birthOrder" FROM child WHERE organization_id = $1`,
-    [organizationId],
+    named === null
+      ? `SELECT employee_id AS "employeeId", id, birth_date AS "birthDate", birth_order AS "birthOrder" FROM child WHERE organization_id = $1`
+      : `SELECT employee_id AS "employeeId", id, birth_date AS "birthDate", birth_order AS "birthOrder" FROM child
+          WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])`,
+    named === null
+      ? [organizationId]
+      : [organizationId, employees.map((employee) => employee.id)],
   )) as (ChildRef & { employeeId: string })[];
   const childrenOf = new Map<string, ChildRef[]>();
   for (const { employeeId, ...child } of children)
@@ -69,16 +96,48 @@ export async function loadRecordsContext(
   };
 }
 
+/**
+ * The period from the earliest start to the latest end among a leave file's rows whose dates
+ * parse (null when none do). A stored episode matters to the plan only when it overlaps a row of
+ * the file or starts on the same day, so only episodes overlapping this period need loading.
+ */
+export function leavePeriodIn(
+  rows: readonly { cells: { startDate: RawCell; endDate: RawCell } }[],
+): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const row of rows) {
+    const start = parseDate(row.cells.startDate);
+    const end = parseDate(row.cells.endDate);
+    if (!start.ok || !end.ok) continue;
+    if (from === null || start.value < from) from = start.value;
+    if (to === null || end.value > to) to = end.value;
+  }
+  return from === null || to === null ? null : { from, to };
+}
+
+/** The named employees' stored leave, only what overlaps `period` when given. */
 export async function loadLeaves(
   manager: EntityManager,
   organizationId: string,
   employeeIds: string[],
+  period?: { from: string; to: string } | null,
 ): Promise<ExistingLeave[]> {
+  if (period === null) return [];
   const rows = (await manager.query(
-    `SELECT id, employee_id AS "employeeId", leave_type AS "type", start_date AS "startDate", end_date AS "endDate",
-            days, child_id AS "childId"
-       FROM leave_episode WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[])`,
-    [organizationId, employeeIds],
+    // One index lookup per employee (the planner would rather scan millions of rows for an
+    // overlap condition over a thousand ids).
+    `SELECT l.id, l.employee_id AS "employeeId", l.leave_type AS "type", l.start_date AS "startDate",
+            l.end_date AS "endDate", l.days, l.child_id AS "childId"
+       FROM unnest($2::uuid[]) AS named (id)
+       CROSS JOIN LATERAL (SELECT * FROM leave_episode x WHERE x.organization_id = $1 AND x.employee_id = named.id${
+         period
+           ? ' AND x.start_date <= $4::date AND x.end_date >= $3::date'
+           : ''
+       } OFFSET 0) AS l`,
+    period
+      ? [organizationId, employeeIds, period.from, period.to]
+      : [organizationId, employeeIds],
   )) as (Omit<ExistingLeave, 'days'> & { days: string })[];
   return rows.map((row) => ({ ...row, days: Number(row.days) }));
 }

@@ -41,6 +41,13 @@ const bucketCounts = (gender: string): string =>
            LEFT JOIN duration d ON d.y = f.y AND d.gender = '${gender}' AND d.bucket = g.i
           GROUP BY g.i ORDER BY g.i)`;
 
+/** Pairs per duration bucket from `duration` rows that each stand for `pairs` pairs. */
+const weightedBucketCounts = (gender: string): string =>
+  `ARRAY(SELECT coalesce(sum(d.pairs), 0)::int
+           FROM generate_series(1, $7::int) AS g (i)
+           LEFT JOIN duration d ON d.y = fi.y AND d.gender = '${gender}' AND d.bucket = g.i
+          GROUP BY g.i ORDER BY g.i)`;
+
 /**
  * One round trip for every fiscal year asked: the person counts behind each childcare KPI, the
  * same facts as the reference `computeChildcareKpis` (libs/shared/kpi/src/lib/childcare.ts).
@@ -134,45 +141,73 @@ SELECT f.y,
  * parent–child pair of a year already carries the parent's unit and category on the day that
  * decides the population, and the flags of the father's leave for that child.
  */
-const CHILDCARE_FACT_COUNTS_SQL = `
+export const CHILDCARE_FACT_COUNTS_SQL = `
 WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
 f AS (
-  SELECT DISTINCT x.fy AS y, x.kind, x.employee_id, x.child_id, x.gender, x.childcare, x.spouse_birth,
+  SELECT x.fy AS y, x.kind, x.employee_id, x.child_id, x.gender, x.childcare, x.spouse_birth,
          x.participation, x.paternity_days, x.days, x.started, x.birth_childcare
     FROM kpi_childcare_fact x
    WHERE x.organization_id = $1 AND x.fy = ANY ($2::int[]) AND x.category = ANY ($3::text[])
      AND ($4::uuid IS NULL OR x.unit_id IN
            (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid))
 ),
-counts AS (
+-- A person counts under a condition when any of their rows meets it: one pass per (year, person)
+-- instead of a distinct count per condition.
+person AS (
   SELECT y,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male')::int AS male_eligible,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'female')::int AS female_eligible,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male')::int AS male_started,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'female')::int AS female_started,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND birth_childcare)::int AS male_started_birth,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'female' AND birth_childcare)::int AS female_started_birth,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND childcare)::int AS male_cohort_started,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 7)::int AS male_started_7,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'p' AND started AND gender = 'male' AND days >= 14)::int AS male_started_14,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND spouse_birth)::int AS spouse_birth,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND participation)::int AS participation,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND (spouse_birth OR participation))::int AS either,
-         count(DISTINCT employee_id) FILTER (WHERE kind = 'e' AND gender = 'male' AND paternity_days >= 5)::int AS five_days
-    FROM f GROUP BY y
+         bool_or(kind = 'e' AND gender = 'male') AS male_eligible,
+         bool_or(kind = 'e' AND gender = 'female') AS female_eligible,
+         bool_or(kind = 'p' AND started AND gender = 'male') AS male_started,
+         bool_or(kind = 'p' AND started AND gender = 'female') AS female_started,
+         bool_or(kind = 'p' AND started AND gender = 'male' AND birth_childcare) AS male_started_birth,
+         bool_or(kind = 'p' AND started AND gender = 'female' AND birth_childcare) AS female_started_birth,
+         bool_or(kind = 'e' AND gender = 'male' AND childcare) AS male_cohort_started,
+         bool_or(kind = 'p' AND started AND gender = 'male' AND days >= 7) AS male_started_7,
+         bool_or(kind = 'p' AND started AND gender = 'male' AND days >= 14) AS male_started_14,
+         bool_or(kind = 'e' AND gender = 'male' AND spouse_birth) AS spouse_birth,
+         bool_or(kind = 'e' AND gender = 'male' AND participation) AS participation,
+         bool_or(kind = 'e' AND gender = 'male' AND (spouse_birth OR participation)) AS either,
+         bool_or(kind = 'e' AND gender = 'male' AND paternity_days >= 5) AS five_days
+    FROM f GROUP BY y, employee_id
+),
+counts AS (
+  SELECT y, ${[
+    'male_eligible',
+    'female_eligible',
+    'male_started',
+    'female_started',
+    'male_started_birth',
+    'female_started_birth',
+    'male_cohort_started',
+    'male_started_7',
+    'male_started_14',
+    'spouse_birth',
+    'participation',
+    'either',
+    'five_days',
+  ]
+    .map((flag) => `count(*) FILTER (WHERE ${flag})::int AS ${flag}`)
+    .join(', ')}
+    FROM person GROUP BY y
+),
+-- Each distinct pair once; the bucket is looked up once per distinct number of days.
+pair_days AS (
+  SELECT y, gender, days, count(*) AS pairs
+    FROM (SELECT DISTINCT y, employee_id, child_id, gender, days FROM f WHERE kind = 'p') p
+   GROUP BY y, gender, days
 ),
 duration AS (
-  SELECT p.y, p.gender,
+  SELECT d.y, d.gender, d.pairs,
          coalesce((SELECT min(b.i)::int
                      FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
-                    WHERE b.up IS NULL OR p.days < b.up OR (b.inclusive AND p.days = b.up)), $7::int) AS bucket
-    FROM (SELECT DISTINCT y, employee_id, child_id, gender, days FROM f WHERE kind = 'p') p
+                    WHERE b.up IS NULL OR d.days < b.up OR (b.inclusive AND d.days = b.up)), $7::int) AS bucket
+    FROM pair_days d
 )
 SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_started,
        c.male_started_birth, c.female_started_birth, c.male_cohort_started,
        c.male_started_7, c.male_started_14, c.spouse_birth, c.participation, c.either, c.five_days,
-       ${bucketCounts('female').replaceAll('f.y', 'fi.y')} AS female_duration,
-       ${bucketCounts('male').replaceAll('f.y', 'fi.y')} AS male_duration
+       ${weightedBucketCounts('female')} AS female_duration,
+       ${weightedBucketCounts('male')} AS male_duration
   FROM fiscal fi LEFT JOIN counts c ON c.y = fi.y`;
 
 interface ChildcareCountsRow {

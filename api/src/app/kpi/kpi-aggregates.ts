@@ -1,4 +1,7 @@
-import { POSTNATAL_LEAVE_DAYS } from '@ikuboard/shared/kpi';
+import {
+  POSTNATAL_LEAVE_DAYS,
+  fiscalYearOf as fiscalYearOfDate,
+} from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
 
@@ -108,7 +111,9 @@ export const ANNUAL_LEAVE_FACTS = `
     SELECT y.fy, e.id, e.gender, a.org_unit_id, c.code, coalesce(t.days, 0) AS days
       FROM assignment a
       CROSS JOIN LATERAL ${yearsInForce('a', 1)} AS y (fy)
-      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND e.hire_date <= make_date(y.fy, 1, 1)
+      -- (the employees repeated on e, so that the planner looks them up instead of hashing all)
+      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${someEmployees('e.id')}
+                     AND e.hire_date <= make_date(y.fy, 1, 1)
                      AND (e.separation_date IS NULL OR e.separation_date >= make_date(y.fy, 12, 31))
       JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
       LEFT JOIN taken t ON t.employee_id = e.id AND t.y = y.fy
@@ -388,6 +393,15 @@ SELECT $1, yp.y, 'p', yp.employee_id, yp.child_id, e.gender, a.org_unit_id, c.co
  * keeps people in the population forever, so no table can hold every year).
  */
 const COVERED_YEARS = `
+  -- The organization's leave types by a skip scan of (organization_id, leave_type, start_date), so
+  -- the latest start is a dozen index probes instead of a pass over millions of leave rows.
+  WITH RECURSIVE leave_types AS (
+    (SELECT leave_type AS type FROM leave_episode WHERE organization_id = $1 ORDER BY leave_type LIMIT 1)
+    UNION ALL
+    SELECT (SELECT l.leave_type FROM leave_episode l
+             WHERE l.organization_id = $1 AND l.leave_type > leave_types.type ORDER BY l.leave_type LIMIT 1)
+      FROM leave_types WHERE leave_types.type IS NOT NULL
+  )
   SELECT
     coalesce(
       (SELECT ${fiscalYearOf('min(as_of)')} - 1 FROM roster_snapshot WHERE organization_id = $1),
@@ -396,7 +410,9 @@ const COVERED_YEARS = `
       extract(year FROM current_date)::int,
       (SELECT extract(year FROM max(greatest(valid_from, coalesce(valid_to, valid_from))))::int FROM assignment WHERE organization_id = $1),
       (SELECT extract(year FROM max(greatest(hire_date, coalesce(separation_date, hire_date))))::int FROM employee WHERE organization_id = $1),
-      (SELECT extract(year FROM max(start_date))::int FROM leave_episode WHERE organization_id = $1),
+      (SELECT extract(year FROM max(latest))::int FROM leave_types
+         CROSS JOIN LATERAL (SELECT max(l.start_date) AS latest FROM leave_episode l
+                              WHERE l.organization_id = $1 AND l.leave_type = leave_types.type) AS x),
       (SELECT extract(year FROM max(month))::int FROM overtime_month WHERE organization_id = $1),
       (SELECT max(fiscal_year) FROM annual_pay WHERE organization_id = $1)
     ) + 1 AS last`;
@@ -556,6 +572,45 @@ export async function kpiSource(
   if (!years.every((year) => year >= state.first_fy && year <= state.last_fy))
     return null;
   return { leaf: state.leaf };
+}
+
+/**
+ * A trend's context in one round trip: every fiscal year from the first roster snapshot to the last
+ * (as OrgService.fiscalYears) and how the derived tables serve them (as kpiSource).
+ */
+export async function kpiTrendSource(
+  db: Queryable,
+  organizationId: string,
+  unitId: string | null,
+): Promise<{ years: number[]; source: KpiSource | null }> {
+  const [row] = (await db.query(
+    `SELECT r.first::text AS first, r.last::text AS last, s.first_fy, s.last_fy,
+            $2::uuid IS NOT NULL AND NOT EXISTS
+              (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = $2::uuid) AS leaf
+       FROM (SELECT min(as_of) AS first, max(as_of) AS last FROM roster_snapshot WHERE organization_id = $1) r
+       LEFT JOIN kpi_refresh_state s ON s.organization_id = $1`,
+    [organizationId, unitId],
+  )) as {
+    first: string | null;
+    last: string | null;
+    first_fy: number | null;
+    last_fy: number | null;
+    leaf: boolean;
+  }[];
+  const years: number[] = [];
+  if (row?.first && row.last)
+    for (
+      let fy = fiscalYearOfDate(row.first);
+      fy <= fiscalYearOfDate(row.last);
+      fy++
+    )
+      years.push(fy);
+  const covered =
+    row !== undefined &&
+    row.first_fy !== null &&
+    row.last_fy !== null &&
+    years.every((year) => year >= row.first_fy! && year <= row.last_fy!);
+  return { years, source: covered ? { leaf: row.leaf } : null };
 }
 
 /**

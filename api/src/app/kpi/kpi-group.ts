@@ -30,9 +30,14 @@ export interface KpiSqlScope {
  */
 export interface KpiGroup {
   codes: readonly KpiCode[];
+  /**
+   * `codes`, when given, are the only codes the caller keeps: a group may skip the statements
+   * that only other codes need (their values are then wrong and dropped by the caller).
+   */
   compute(
     db: Queryable,
     scope: KpiSqlScope,
     fiscalYears: readonly number[],
+    codes?: readonly KpiCode[],
   ): Promise<KpiValueDto[]>;
 }

@@ -18,7 +18,7 @@ import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
 import { OrgService } from '../org/org.service';
-import { kpiSource } from './kpi-aggregates';
+import { kpiSource, kpiTrendSource, type KpiSource } from './kpi-aggregates';
 import { loadKpiDataset } from './kpi-dataset.loader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
 import { KPI_GROUPS } from './kpi-groups';
@@ -50,7 +50,7 @@ export class KpiService {
     const groups = KPI_GROUPS.filter((group) =>
       group.codes.some((code) => codes.includes(code)),
     );
-    const values = await this.compute(groups, scope, fiscalYears);
+    const values = await this.compute(groups, scope, fiscalYears, codes);
     return values.filter((value) => codes.includes(value.code));
   }
 
@@ -61,9 +61,14 @@ export class KpiService {
     input: KpiScopeInput,
   ): Promise<KpiValueDto[]> {
     const scope = await this.scope(organizationId, input);
-    const years = await this.org.fiscalYears(organizationId);
+    // The roster years and the derived tables' coverage in one round trip.
+    const { years, source } = await kpiTrendSource(
+      this.dataSource,
+      organizationId,
+      scope.unitId,
+    );
     const groups = KPI_GROUPS.filter((group) => group.codes.includes(code));
-    const values = await this.compute(groups, scope, years);
+    const values = await this.compute(groups, scope, years, [code], source);
     return values.filter(
       (value) => value.code === code && value.dimensions === undefined,
     );
@@ -96,6 +101,7 @@ export class KpiService {
         groups,
         { organizationId, unitId: unit.id, categories },
         [fiscalYear],
+        [code],
       );
       result.push({
         unitCode: unit.code,
@@ -199,17 +205,27 @@ export class KpiService {
     groups: readonly KpiGroup[],
     scope: KpiSqlScope,
     fiscalYears: readonly number[],
+    codes?: readonly KpiCode[],
+    known?: KpiSource | null,
   ): Promise<KpiValueDto[]> {
     if (fiscalYears.length === 0) return [];
-    const derived = await kpiSource(
-      this.dataSource,
-      scope.organizationId,
-      scope.unitId,
-      fiscalYears,
-    );
+    const derived =
+      known !== undefined
+        ? known
+        : await kpiSource(
+            this.dataSource,
+            scope.organizationId,
+            scope.unitId,
+            fiscalYears,
+          );
     const results = await Promise.all(
       groups.map((group) =>
-        group.compute(this.dataSource, { ...scope, derived }, fiscalYears),
+        group.compute(
+          this.dataSource,
+          { ...scope, derived },
+          fiscalYears,
+          codes,
+        ),
       ),
     );
     return results.flat();

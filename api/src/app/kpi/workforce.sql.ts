@@ -291,11 +291,45 @@ function addSums(
   }
 }
 
-/** The workforce figures of every requested fiscal year (calendar year for annual leave). */
+/** The statements behind the workforce figures, each read by the codes of one prefix. */
+export type WorkforcePart = 'hires' | 'leave' | 'overtime' | 'pay' | 'tenure';
+
+const PART_OF_PREFIX: readonly [string, WorkforcePart][] = [
+  ['female_hire_', 'hires'],
+  ['midcareer_', 'hires'],
+  ['annual_leave_', 'leave'],
+  ['overtime_', 'overtime'],
+  ['pay_gap_', 'pay'],
+  ['tenure_', 'tenure'],
+  ['separation_', 'tenure'],
+];
+
+const ALL_PARTS: ReadonlySet<WorkforcePart> = new Set(
+  PART_OF_PREFIX.map(([, part]) => part),
+);
+
+/** The parts the codes need (every part for a code of no known prefix). */
+export function workforceParts(
+  codes: readonly string[],
+): ReadonlySet<WorkforcePart> {
+  const parts = new Set<WorkforcePart>();
+  for (const code of codes) {
+    const found = PART_OF_PREFIX.find(([prefix]) => code.startsWith(prefix));
+    if (found) parts.add(found[1]);
+    else return ALL_PARTS;
+  }
+  return parts;
+}
+
+/**
+ * The workforce figures of every requested fiscal year (calendar year for annual leave); with
+ * `parts`, only those statements run and the other figures stay empty.
+ */
 export async function workforceFigures(
   db: Queryable,
   scope: KpiSqlScope,
   fiscalYears: readonly number[],
+  parts: ReadonlySet<WorkforcePart> = ALL_PARTS,
 ): Promise<Map<number, WorkforceFigures>> {
   const years = [...new Set(fiscalYears)];
   const parameters = [
@@ -315,17 +349,20 @@ export async function workforceFigures(
     familyRows(family, unitId, source ?? { leaf: false });
   const [hires, leave, overtime, pay, tenure] = source
     ? await (async () => {
-        // One round trip: each statement's rows as a JSON array.
-        const parts = [
-          ROLLUP_HIRES_SQL(rows),
-          ROLLUP_ANNUAL_LEAVE_SQL(rows),
-          ROLLUP_OVERTIME_SQL(rows, unitId, source.leaf),
-          OVERTIME_RESIDUAL_SQL(source.leaf),
-          ROLLUP_PAY_SQL(rows),
-          ROLLUP_TENURE_SEPARATION_SQL(rows),
+        // One round trip: each statement's rows as a JSON array (none for a part not asked).
+        const statements = [
+          parts.has('hires') && ROLLUP_HIRES_SQL(rows),
+          parts.has('leave') && ROLLUP_ANNUAL_LEAVE_SQL(rows),
+          parts.has('overtime') &&
+            ROLLUP_OVERTIME_SQL(rows, unitId, source.leaf),
+          parts.has('overtime') && OVERTIME_RESIDUAL_SQL(source.leaf),
+          parts.has('pay') && ROLLUP_PAY_SQL(rows),
+          parts.has('tenure') && ROLLUP_TENURE_SEPARATION_SQL(rows),
         ];
         const [row] = await run(
-          `SELECT ${parts.map((sql, i) => `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t) AS p${i}`).join(',\n')}`,
+          // ($4 is typed here in case only the pay statement, which has no $4, runs.)
+          `SELECT ${statements.map((sql, i) => (sql ? `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t)` : `'[]'::json`) + ` AS p${i}`).join(',\n')},
+                  cardinality($4::text[]) AS categories`,
         );
         const part = (i: number) => row[`p${i}`] as Row[];
         return [
@@ -337,11 +374,11 @@ export async function workforceFigures(
         ];
       })()
     : await Promise.all([
-        run(HIRES_SQL),
-        run(ANNUAL_LEAVE_SQL),
-        run(OVERTIME_SQL),
-        run(PAY_SQL, parameters.slice(0, 3)),
-        run(TENURE_SEPARATION_SQL),
+        parts.has('hires') ? run(HIRES_SQL) : [],
+        parts.has('leave') ? run(ANNUAL_LEAVE_SQL) : [],
+        parts.has('overtime') ? run(OVERTIME_SQL) : [],
+        parts.has('pay') ? run(PAY_SQL, parameters.slice(0, 3)) : [],
+        parts.has('tenure') ? run(TENURE_SEPARATION_SQL) : [],
       ]);
 
   const figures = new Map(
