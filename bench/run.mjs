@@ -12,6 +12,9 @@ import { root } from './lib/bundle.mjs';
 import { dataDirOf, ensureBuilt, startApi } from './lib/server.mjs';
 import { peakRssMb } from './lib/stats.mjs';
 import * as scenarios from './scenarios.mjs';
+import { rosterImport50k, leaveImport1m } from './import-scenarios.mjs';
+import { webFirstChart } from './web-scenarios.mjs';
+import { benchCommitteeWorkbook } from '../tools/bench-committee-workbook.mjs';
 import { writeReport } from './report.mjs';
 
 const { values } = parseArgs({
@@ -109,6 +112,52 @@ for (const tier of tiers) {
       results.scenarios.push(naive);
       log(JSON.stringify(naive));
     }
+    // Large imports and the first chart: tier S by default (the files are made from the tier's staff).
+    if (wanted('roster-import-50k') && tier === 'S') {
+      log(`tier ${tier}: roster import of 50,000 rows`);
+      const r = await rosterImport50k(ctx, { runs: 3, log });
+      results.scenarios.push(r);
+      log(JSON.stringify(r));
+    }
+    if (wanted('leave-import-1m') && tier === 'S') {
+      log(`tier ${tier}: leave import of 1,000,000 rows`);
+      const r = await leaveImport1m(ctx, { runs: 3, log });
+      results.scenarios.push(r);
+      log(JSON.stringify(r));
+    }
+    if (wanted('web-first-chart')) {
+      log(`tier ${tier}: first chart after login in headless Chromium`);
+      const r = await webFirstChart(ctx, { runs: 7, log });
+      results.scenarios.push(r);
+      log(JSON.stringify(r));
+    }
+    if (wanted('committee-workbook')) {
+      log(`tier ${tier}: committee annual workbook and its floor`);
+      const w = await benchCommitteeWorkbook({
+        client: ctx.client,
+        fiscalYear: ctx.lastFy,
+        runs: 3,
+        pid: api.pid,
+      });
+      const r = {
+        name: 'committee-workbook',
+        tier,
+        seconds: Math.round(w.workbook.durationMsMedian / 10) / 100,
+        peakRssMb: w.workbook.peakRssMbMax,
+        floorSeconds: Math.round(w.floor.durationMsMedian / 10) / 100,
+        ratio:
+          Math.round(
+            (w.workbook.durationMsMedian / w.floor.durationMsMedian) * 100,
+          ) / 100,
+        met:
+          w.workbook.durationMsMedian <= 10_000 &&
+          w.workbook.peakRssMbMax <= 400 &&
+          w.workbook.durationMsMedian / w.floor.durationMsMedian <= 1.5,
+        details: w,
+      };
+      results.scenarios.push(r);
+      log(JSON.stringify(r));
+    }
     results.tiers[tier].apiPeakRssMb = await peakRssMb(api.pid);
     await ctx.client.agent.destroy();
     await ctx.db.end();
@@ -117,31 +166,41 @@ for (const tier of tiers) {
   }
 }
 
-for (const [name, reason] of [
-  [
-    'roster-import-50k',
-    'not run in this version of the harness (see docs/performance.md)',
-  ],
-  [
-    'leave-import-1m',
-    'not run in this version of the harness (see docs/performance.md)',
-  ],
-  [
-    'committee-workbook',
-    'not available: the committee annual workbook is being built in another branch; the lead wires this hook',
-  ],
-  [
-    'submissions-360',
-    'not available: the 360 submissions are being built in another branch; the lead wires this hook',
-  ],
-  [
-    'web-first-chart',
-    'not run in this version of the harness (see docs/performance.md)',
-  ],
-]) {
-  if (!wanted(name)) continue;
-  log(`${name}: ${reason}`);
-  results.scenarios.push(scenarios.hook(name, reason));
+if (wanted('submissions-360')) {
+  // Its own API and PostgreSQL (tools/measure-360-burst.mjs): 60 s of submissions over loopback.
+  log('360 submissions: 60 s burst (tools/measure-360-burst.mjs)');
+  const burst = spawnSync(
+    process.execPath,
+    [join(root, 'tools/measure-360-burst.mjs'), '--duration', '60'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = burst.stdout.trim().split('\n').pop() ?? '';
+  let figures = null;
+  try {
+    figures = JSON.parse(line);
+  } catch {
+    figures = null;
+  }
+  const r = figures
+    ? {
+        name: 'submissions-360',
+        perSecond: figures.submissionsPerSecond,
+        p99Ms: figures.latencyMs.p99,
+        lost: figures.lost,
+        duplicated: figures.duplicated,
+        met:
+          figures.submissionsPerSecond >= 300 &&
+          figures.latencyMs.p99 <= 200 &&
+          figures.lost === 0 &&
+          figures.duplicated === 0,
+        details: figures,
+      }
+    : scenarios.hook(
+        'submissions-360',
+        `measure-360-burst failed (exit ${burst.status})`,
+      );
+  results.scenarios.push(r);
+  log(JSON.stringify(r));
 }
 
 if (wanted('web')) {
