@@ -84,3 +84,5 @@ try {
 } finally {
   await stopApiServer();
 }
+// Idle keep-alive sockets and the signal listeners must not keep the process alive.
+process.exit(0);
