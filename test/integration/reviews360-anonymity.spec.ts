@@ -1016,5 +1016,33 @@ describe('360 results after release', () => {
       overviewNow.managers.find((m) => m.employeeNumber === 'MA')!.subordinate
         .status,
     ).toBe('suppressed');
+    // k = 6 by hand, asked by the rater's unit: A 6 (a1..a5, MA→D), B 3, C 4, R 3; total 16.
+    // Only A (6) and its ancestors reach 6; R keeps 16 − 6 = 10 ≥ 6 beside A, so A stays shown.
+    const rateOfA = (o: Review360OverviewDto) =>
+      o.responseRates.find((r) => r.unitCode === 'A')!;
+    expect(rateOfA(overviewNow)).toEqual(
+      expect.objectContaining({ assigned: 6, submitted: 5 }),
+    );
+    // The unit on the reference date is read live: c1 (answered MC) moved to A after release
+    // makes A 7 asked, 6 answered (R: 16 − 7 = 9 ≥ 6 beside it).
+    const moveC1 = (code: string) =>
+      testDatabase().query(
+        `UPDATE assignment SET org_unit_id = (SELECT id FROM org_unit WHERE organization_id = $1 AND code = $2)
+          WHERE organization_id = $1 AND employee_id = $3`,
+        [tenant.organizationId, code, ids.get('c1')],
+      );
+    await moveC1('A');
+    try {
+      const moved = (
+        await hr.get<Review360OverviewDto>(
+          `/api/v1/reviews360/cycles/${cycle.id}/overview`,
+        )
+      ).body;
+      expect(rateOfA(moved)).toEqual(
+        expect.objectContaining({ assigned: 7, submitted: 6 }),
+      );
+    } finally {
+      await moveC1('C');
+    }
   });
 });
