@@ -10,6 +10,7 @@ import { AccountManagement1795460000000 } from './1795460000000-AccountManagemen
 import { Review360ScaleLabels1795470000000 } from './1795470000000-Review360ScaleLabels';
 import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareFact';
 import { ImportJobRunner1795490000000 } from './1795490000000-ImportJobRunner';
+import { LeaveEmployeeStageIndexes1795500000000 } from './1795500000000-LeaveEmployeeStageIndexes';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Review360ScaleLabels1795470000000,
   BirthChildcareFact1795480000000,
   ImportJobRunner1795490000000,
+  LeaveEmployeeStageIndexes1795500000000,
 ];

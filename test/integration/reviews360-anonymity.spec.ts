@@ -973,4 +973,76 @@ describe('360 results after release', () => {
       (await staff.get(`/api/v1/reviews360/my/reports/${cycle.id}`)).status,
     ).toBe(404);
   });
+
+  // Runs last in this block: it raises the threshold for good.
+  it('applies a threshold raised after release to the next KPI request, not a figure kept from before', async () => {
+    const kpis = async () =>
+      (
+        await hr.get<KpiValueDto[]>(
+          '/api/v1/kpis?fy=2025&code=ikuboss_360_score,ikuboss_360_response_rate',
+        )
+      ).body.filter((v) => !v.dimensions);
+    const before = await kpis();
+    // At k = 3 only MA (5 subordinate answers) is shown (see above).
+    expect(
+      before.find((v) => v.code === 'ikuboss_360_score')!.denominator,
+    ).toBe(1);
+    const raise = await hr.request<Review360CycleDto>(
+      'PUT',
+      `/api/v1/reviews360/cycles/${cycle.id}/thresholds`,
+      {
+        subordinateScores: 6,
+        subordinateComments: 6,
+        peerScores: 4,
+        peerComments: 6,
+      },
+    );
+    expect(raise.status).toBe(200);
+    const after = await kpis();
+    // k = 6: MA's 5 answers no longer suffice, MB (2), MC (3) and D (0) never did.
+    expect(after.find((v) => v.code === 'ikuboss_360_score')).toEqual(
+      expect.objectContaining({ numerator: 0, denominator: 0, value: null }),
+    );
+    // 16 asked in the organization are still at least 6: the total stays shown.
+    expect(after.find((v) => v.code === 'ikuboss_360_response_rate')).toEqual(
+      expect.objectContaining({ numerator: 11, denominator: 16 }),
+    );
+    const overviewNow = (
+      await hr.get<Review360OverviewDto>(
+        `/api/v1/reviews360/cycles/${cycle.id}/overview`,
+      )
+    ).body;
+    expect(
+      overviewNow.managers.find((m) => m.employeeNumber === 'MA')!.subordinate
+        .status,
+    ).toBe('suppressed');
+    // k = 6 by hand, asked by the rater's unit: A 6 (a1..a5, MA→D), B 3, C 4, R 3; total 16.
+    // Only A (6) and its ancestors reach 6; R keeps 16 − 6 = 10 ≥ 6 beside A, so A stays shown.
+    const rateOfA = (o: Review360OverviewDto) =>
+      o.responseRates.find((r) => r.unitCode === 'A')!;
+    expect(rateOfA(overviewNow)).toEqual(
+      expect.objectContaining({ assigned: 6, submitted: 5 }),
+    );
+    // The unit on the reference date is read live: c1 (answered MC) moved to A after release
+    // makes A 7 asked, 6 answered (R: 16 − 7 = 9 ≥ 6 beside it).
+    const moveC1 = (code: string) =>
+      testDatabase().query(
+        `UPDATE assignment SET org_unit_id = (SELECT id FROM org_unit WHERE organization_id = $1 AND code = $2)
+          WHERE organization_id = $1 AND employee_id = $3`,
+        [tenant.organizationId, code, ids.get('c1')],
+      );
+    await moveC1('A');
+    try {
+      const moved = (
+        await hr.get<Review360OverviewDto>(
+          `/api/v1/reviews360/cycles/${cycle.id}/overview`,
+        )
+      ).body;
+      expect(rateOfA(moved)).toEqual(
+        expect.objectContaining({ assigned: 7, submitted: 6 }),
+      );
+    } finally {
+      await moveC1('C');
+    }
+  });
 });

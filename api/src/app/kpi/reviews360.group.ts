@@ -19,7 +19,10 @@ import type { KpiGroup } from './kpi-group';
  */
 export const REVIEWS360_GROUP: KpiGroup = {
   codes: REVIEWS360_KPI_CODES,
-  async compute(db, scope, fiscalYears) {
+  async compute(db, scope, fiscalYears, codes) {
+    // A request for only one of the two codes skips the other's work.
+    const wants = (code: string) =>
+      !codes || (codes as readonly string[]).includes(code);
     const cycles = (await db.query(
       `SELECT id, fiscal_year AS "fiscalYear", status,
               json_build_object('subordinateScores', min_subordinate_scores, 'subordinateComments', min_subordinate_comments,
@@ -43,63 +46,74 @@ export const REVIEWS360_GROUP: KpiGroup = {
               )) as { id: string }[]
             ).map((row) => row.id),
           );
-    const values: KpiValueDto[] = [];
-    for (const fiscalYear of fiscalYears) {
-      const cycle = cycles.find((c) => c.fiscalYear === fiscalYear);
-      let score = {
-        numerator: 0,
-        denominator: 0,
-        value: null as number | null,
-      };
-      let rate = { numerator: 0, denominator: 0 };
-      if (cycle) {
-        if (cycle.status === 'released') {
-          const rollup = await review360OrgRollup(
-            db,
-            scope.organizationId,
-            cycle.id,
-            cycle.thresholds,
-          );
-          score = ikuboss360Score(
-            rollup.ratees
-              .filter(
-                (r) =>
-                  inScope === null ||
-                  (r.unitId !== null && inScope.has(r.unitId)),
-              )
-              .map((r) => rollup.managerCells.get(r.id)!),
-          );
+    // The fiscal years, and within one the score and the rate, are computed concurrently.
+    const perYear = await Promise.all(
+      fiscalYears.map(async (fiscalYear): Promise<KpiValueDto[]> => {
+        const cycle = cycles.find((c) => c.fiscalYear === fiscalYear);
+        let score = {
+          numerator: 0,
+          denominator: 0,
+          value: null as number | null,
+        };
+        let rate = { numerator: 0, denominator: 0 };
+        if (cycle) {
+          const [rollup, rates] = await Promise.all([
+            cycle.status === 'released' && wants('ikuboss_360_score')
+              ? review360OrgRollup(
+                  db,
+                  scope.organizationId,
+                  cycle.id,
+                  cycle.thresholds,
+                )
+              : null,
+            wants('ikuboss_360_response_rate')
+              ? review360ResponseRates(
+                  db,
+                  scope.organizationId,
+                  cycle.id,
+                  cycle.thresholds.subordinateScores,
+                )
+              : null,
+          ]);
+          if (rollup)
+            score = ikuboss360Score(
+              rollup.ratees
+                .filter(
+                  (r) =>
+                    inScope === null ||
+                    (r.unitId !== null && inScope.has(r.unitId)),
+                )
+                .map((r) => rollup.managerCells.get(r.id)!),
+            );
+          const counts = !rates
+            ? null
+            : scope.unitId === null
+              ? rates.total
+              : rates.byUnitId.get(scope.unitId);
+          if (counts)
+            rate = {
+              numerator: counts.submitted,
+              denominator: counts.assigned,
+            };
         }
-        const rates = await review360ResponseRates(
-          db,
-          scope.organizationId,
-          cycle.id,
-          cycle.thresholds.subordinateScores,
-        );
-        const counts =
-          scope.unitId === null
-            ? rates.total
-            : rates.byUnitId.get(scope.unitId);
-        if (counts)
-          rate = { numerator: counts.submitted, denominator: counts.assigned };
-      }
-      values.push(
-        {
-          code: 'ikuboss_360_score',
-          fiscalYear,
-          measure: 'score',
-          ...score,
-        },
-        {
-          code: 'ikuboss_360_response_rate',
-          fiscalYear,
-          measure: 'percent',
-          numerator: rate.numerator,
-          denominator: rate.denominator,
-          value: percent(rate.numerator, rate.denominator),
-        },
-      );
-    }
-    return values;
+        return [
+          {
+            code: 'ikuboss_360_score',
+            fiscalYear,
+            measure: 'score',
+            ...score,
+          },
+          {
+            code: 'ikuboss_360_response_rate',
+            fiscalYear,
+            measure: 'percent',
+            numerator: rate.numerator,
+            denominator: rate.denominator,
+            value: percent(rate.numerator, rate.denominator),
+          },
+        ];
+      }),
+    );
+    return perYear.flat();
   },
 };

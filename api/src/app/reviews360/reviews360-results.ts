@@ -41,10 +41,102 @@ export interface Review360OrgRollup {
 const ORG = 'organization';
 
 /**
+ * Inputs of a cycle's figures that can no longer change once it is released: its assignments,
+ * participation and answers are written only while it is a draft or launched (an employee is never
+ * deleted). Thresholds, the unit tree and who was in which unit on the reference date are NOT in
+ * here: they may still change and are read on every call, and the suppression pass always runs
+ * afresh with the cycle's current thresholds.
+ */
+interface ReleasedScores {
+  rateeIds: string[];
+  /** Sum and count of the subordinate answers' means per person rated. */
+  perRatee: Map<string, { sum: number; count: number }>;
+}
+interface ReleasedCounts {
+  /** Assignments (other than self) and submissions per rater. */
+  perRater: { raterId: string; assigned: number; submitted: number }[];
+}
+
+/** A few released cycles per process; the oldest entry goes first. */
+const RELEASED_CACHE_SIZE = 32;
+const releasedScores = new Map<string, ReleasedScores>();
+const releasedCounts = new Map<string, ReleasedCounts>();
+
+/** For tests and the benchmark: forget every cached released-cycle input. */
+export function clearReview360ReleasedCache(): void {
+  releasedScores.clear();
+  releasedCounts.clear();
+}
+
+async function cycleState(
+  db: Queryable,
+  organizationId: string,
+  cycleId: string,
+): Promise<{ status: string; referenceDate: string } | null> {
+  const [row] = (await db.query(
+    `SELECT status, to_char(reference_date, 'YYYY-MM-DD') AS "referenceDate"
+       FROM review360_cycle WHERE organization_id = $1 AND id = $2`,
+    [organizationId, cycleId],
+  )) as { status: string; referenceDate: string }[];
+  return row ?? null;
+}
+
+/** Loads the inputs, keeping them only when the cycle was already released before they were read. */
+async function frozenOnRelease<T>(
+  cache: Map<string, T>,
+  organizationId: string,
+  cycleId: string,
+  status: string | undefined,
+  load: () => Promise<T>,
+): Promise<T> {
+  const key = `${organizationId}:${cycleId}`;
+  if (status === 'released') {
+    const known = cache.get(key);
+    if (known) return known;
+  }
+  const value = await load();
+  if (status === 'released') {
+    cache.set(key, value);
+    if (cache.size > RELEASED_CACHE_SIZE)
+      cache.delete(cache.keys().next().value!);
+  }
+  return value;
+}
+
+/** The people (still on file) with their unit on the cycle's reference date. */
+function peopleOnReferenceDate(
+  db: Queryable,
+  organizationId: string,
+  referenceDate: string | null,
+  ids: readonly string[],
+): Promise<Review360Ratee[]> {
+  return db.query(
+    `SELECT e.id, e.employee_number AS "employeeNumber", e.name, ua.org_unit_id AS "unitId"
+       FROM employee e
+      CROSS JOIN (SELECT $2::date AS reference_date) c
+       ${UNIT_ON_REFERENCE}
+      WHERE e.organization_id = $1 AND e.id = ANY ($3::uuid[])
+      ORDER BY e.employee_number`,
+    [organizationId, referenceDate, ids],
+  ) as Promise<Review360Ratee[]>;
+}
+
+function loadUnits(
+  db: Queryable,
+  organizationId: string,
+): Promise<Review360OrgRollup['units']> {
+  return db.query(
+    `SELECT id, code, name, parent_id AS "parentId" FROM org_unit WHERE organization_id = $1 ORDER BY sort_order, code`,
+    [organizationId],
+  ) as Promise<Review360OrgRollup['units']>;
+}
+
+/**
  * Subordinate scores of a cycle rolled up over the unit tree, people rated as leaves under their
  * unit on the reference date. Every figure HR sees (per person, per unit, the KPI) comes from this
  * one suppression pass over the whole organization, so a filter can only pick figures, never
- * compute a new, smaller one.
+ * compute a new, smaller one. Of a released cycle, the answers per person rated are read once per
+ * process (they are final); the pass itself runs on every call with the current thresholds.
  */
 export async function review360OrgRollup(
   db: Queryable,
@@ -52,40 +144,46 @@ export async function review360OrgRollup(
   cycleId: string,
   thresholds: Review360Thresholds,
 ): Promise<Review360OrgRollup> {
-  const [ratees, units, responses] = (await Promise.all([
-    db.query(
-      `SELECT DISTINCT e.id, e.employee_number AS "employeeNumber", e.name, ua.org_unit_id AS "unitId"
-         FROM review360_assignment x
-         JOIN review360_cycle c ON c.organization_id = x.organization_id AND c.id = x.cycle_id
-         JOIN employee e ON e.organization_id = x.organization_id AND e.id = x.ratee_id
-         ${UNIT_ON_REFERENCE}
-        WHERE x.organization_id = $1 AND x.cycle_id = $2
-        ORDER BY e.employee_number`,
-      [organizationId, cycleId],
+  const cycle = await cycleState(db, organizationId, cycleId);
+  const scores = await frozenOnRelease(
+    releasedScores,
+    organizationId,
+    cycleId,
+    cycle?.status,
+    async () => {
+      const [ratees, responses] = (await Promise.all([
+        db.query(
+          `SELECT DISTINCT ratee_id AS id FROM review360_assignment WHERE organization_id = $1 AND cycle_id = $2`,
+          [organizationId, cycleId],
+        ),
+        db.query(
+          `SELECT ratee_id AS "rateeId", scores FROM review360_response
+            WHERE organization_id = $1 AND cycle_id = $2 AND relationship = 'subordinate'`,
+          [organizationId, cycleId],
+        ),
+      ])) as [{ id: string }[], { rateeId: string; scores: Review360Scores }[]];
+      const perRatee = new Map<string, { sum: number; count: number }>();
+      for (const response of responses) {
+        const mean = review360ResponseMean(response.scores);
+        if (mean === null) continue;
+        const entry = perRatee.get(response.rateeId) ?? { sum: 0, count: 0 };
+        entry.sum += mean;
+        entry.count++;
+        perRatee.set(response.rateeId, entry);
+      }
+      return { rateeIds: ratees.map((r) => r.id), perRatee };
+    },
+  );
+  const [ratees, units] = await Promise.all([
+    peopleOnReferenceDate(
+      db,
+      organizationId,
+      cycle?.referenceDate ?? null,
+      scores.rateeIds,
     ),
-    db.query(
-      `SELECT id, code, name, parent_id AS "parentId" FROM org_unit WHERE organization_id = $1 ORDER BY sort_order, code`,
-      [organizationId],
-    ),
-    db.query(
-      `SELECT ratee_id AS "rateeId", scores FROM review360_response
-        WHERE organization_id = $1 AND cycle_id = $2 AND relationship = 'subordinate'`,
-      [organizationId, cycleId],
-    ),
-  ])) as [
-    Review360Ratee[],
-    Review360OrgRollup['units'],
-    { rateeId: string; scores: Review360Scores }[],
-  ];
-  const perRatee = new Map<string, { sum: number; count: number }>();
-  for (const response of responses) {
-    const mean = review360ResponseMean(response.scores);
-    if (mean === null) continue;
-    const entry = perRatee.get(response.rateeId) ?? { sum: 0, count: 0 };
-    entry.sum += mean;
-    entry.count++;
-    perRatee.set(response.rateeId, entry);
-  }
+    loadUnits(db, organizationId),
+  ]);
+  const perRatee = scores.perRatee;
   const nodes: Review360RollupNode[] = [
     { id: ORG, parentId: null, sum: 0, count: 0 },
     ...units.map((unit) => ({
@@ -141,27 +239,46 @@ export async function review360ResponseRates(
   /** null when fewer than k were asked in the whole organization. */
   total: { assigned: number; submitted: number } | null;
 }> {
-  const [units, counts] = (await Promise.all([
-    db.query(
-      `SELECT id, code, name, parent_id AS "parentId" FROM org_unit WHERE organization_id = $1 ORDER BY sort_order, code`,
-      [organizationId],
+  const cycle = await cycleState(db, organizationId, cycleId);
+  const { perRater } = await frozenOnRelease(
+    releasedCounts,
+    organizationId,
+    cycleId,
+    cycle?.status,
+    async () => ({
+      perRater: (await db.query(
+        `SELECT x.rater_id AS "raterId", count(*)::int AS assigned, count(p.assignment_id)::int AS submitted
+           FROM review360_assignment x
+           LEFT JOIN review360_participation p ON p.assignment_id = x.id
+          WHERE x.organization_id = $1 AND x.cycle_id = $2 AND x.relationship <> 'self'
+          GROUP BY x.rater_id`,
+        [organizationId, cycleId],
+      )) as ReleasedCounts['perRater'],
+    }),
+  );
+  const [units, raters] = await Promise.all([
+    loadUnits(db, organizationId),
+    peopleOnReferenceDate(
+      db,
+      organizationId,
+      cycle?.referenceDate ?? null,
+      perRater.map((r) => r.raterId),
     ),
-    db.query(
-      `SELECT ua.org_unit_id AS "unitId", count(*)::int AS assigned, count(p.assignment_id)::int AS submitted
-         FROM review360_assignment x
-         JOIN review360_cycle c ON c.organization_id = x.organization_id AND c.id = x.cycle_id
-         JOIN employee e ON e.organization_id = x.organization_id AND e.id = x.rater_id
-         ${UNIT_ON_REFERENCE}
-         LEFT JOIN review360_participation p ON p.assignment_id = x.id
-        WHERE x.organization_id = $1 AND x.cycle_id = $2 AND x.relationship <> 'self'
-        GROUP BY ua.org_unit_id`,
-      [organizationId, cycleId],
-    ),
-  ])) as [
-    { id: string; code: string; name: string; parentId: string | null }[],
-    { unitId: string | null; assigned: number; submitted: number }[],
-  ];
-  const byUnit = new Map(counts.map((row) => [row.unitId, row]));
+  ]);
+  // Counted by the rater's unit on the reference date (raters still on file).
+  const unitOf = new Map(raters.map((r) => [r.id, r.unitId]));
+  const byUnit = new Map<
+    string | null,
+    { assigned: number; submitted: number }
+  >();
+  for (const row of perRater) {
+    if (!unitOf.has(row.raterId)) continue;
+    const unitId = unitOf.get(row.raterId)!;
+    const entry = byUnit.get(unitId) ?? { assigned: 0, submitted: 0 };
+    entry.assigned += row.assigned;
+    entry.submitted += row.submitted;
+    byUnit.set(unitId, entry);
+  }
   const cells = suppressReview360Rollups(
     [
       {
