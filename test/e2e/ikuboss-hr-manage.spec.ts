@@ -231,7 +231,12 @@ describe('end to end in Chromium: HR starts declarations for managers, edits and
     await page.getByTestId(`firm-edit-${name}`).click();
     await page.getByTestId('firm-industry').fill('情報通信業');
     await page.getByTestId('firm-create').click();
-    await page.getByTestId('firm-list').getByText('情報通信業').waitFor();
+    // Wait on this firm's row: another firm of the demo city may already be 情報通信業.
+    await page
+      .getByTestId('firm-list')
+      .locator('tr', { hasText: name })
+      .getByText('情報通信業')
+      .waitFor();
     const firms = (await hr.get<LocalFirmDto[]>('/api/v1/ikuboss/firms')).body;
     expect(firms.find((f) => f.id === firm.body.id)?.industry).toBe(
       '情報通信業',

@@ -389,6 +389,98 @@ describe('committee review: frozen snapshot, comments, sign-off and publication'
     ).toBe(1);
   });
 
+  it('a comment must name general, a KPI of the frozen snapshot or one of its targets (else 400, bilingual)', async () => {
+    const draft = (
+      await hr.get<CommitteeReviewDto>(
+        `/api/v1/committee/reviews/${
+          (
+            await hr.get<CommitteeReviewSummaryDto[]>(
+              '/api/v1/committee/reviews',
+            )
+          ).body[0]!.id
+        }`,
+      )
+    ).body;
+    expect(draft.status).toBe('draft');
+    expect(draft.snapshot.targets).toHaveLength(1);
+    const frozenTarget = draft.snapshot.targets[0]!.target.id;
+    const url = `/api/v1/committee/reviews/${draft.id}/comments`;
+
+    const accepted = await member.post<CommitteeReviewDto>(url, {
+      itemKey: `target:${frozenTarget}`,
+      body: '目標の進捗は順調。',
+    });
+    expect(accepted.status).toBe(201);
+    const kpi = await member.post<CommitteeReviewDto>(url, {
+      itemKey: 'kpi:childcare_leave_rate_male',
+      body: '男性の育休取得率を注視する。',
+    });
+    expect(kpi.status).toBe(201);
+
+    // A target added after the snapshot was taken, and another organization's target.
+    const later = await hr.post<{ id: string }>('/api/v1/targets', {
+      planId: (await hr.get<PlanDto[]>('/api/v1/plans')).body[0]!.id,
+      kpiCode: 'female_hire_ratio',
+      orgUnitCode: null,
+      targetValue: 40,
+      targetFiscalYear: 2029,
+      direction: 'gte',
+      baselineValue: 20,
+      baselineFiscalYear: 2023,
+      actions: ['採用説明会を増やす。'],
+    });
+    expect(later.status).toBe(201);
+    const other = await createTenant('cmt-keys');
+    const otherHr = await other.login('hr');
+    const otherPlan = await otherHr.post<PlanDto>('/api/v1/plans', {
+      name: '他市の計画',
+      startFiscalYear: 2023,
+      endFiscalYear: 2029,
+      legalBasis: 'both',
+    });
+    const otherTarget = await otherHr.post<{ id: string }>('/api/v1/targets', {
+      planId: otherPlan.body.id,
+      kpiCode: 'female_manager_ratio',
+      orgUnitCode: null,
+      targetValue: 30,
+      targetFiscalYear: 2029,
+      direction: 'gte',
+      baselineValue: 10,
+      baselineFiscalYear: 2023,
+      actions: ['研修'],
+    });
+    expect(otherTarget.status).toBe(201);
+
+    for (const itemKey of [
+      'kpi:no_such_kpi',
+      'target:00000000-0000-4000-8000-000000000000',
+      `target:${later.body.id}`,
+      `target:${otherTarget.body.id}`,
+    ]) {
+      const refused = await member.post<ApiErrorDto>(url, {
+        itemKey,
+        body: '対象外',
+      });
+      expect([itemKey, refused.status]).toEqual([itemKey, 400]);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+      expect(refused.body.details).toEqual([
+        {
+          ja: `コメントの対象「${itemKey}」はこの審議資料にありません。`,
+          en: `The item "${itemKey}" is not part of this review.`,
+        },
+      ]);
+    }
+    const after = (
+      await member.get<CommitteeReviewDto>(
+        `/api/v1/committee/reviews/${draft.id}`,
+      )
+    ).body;
+    expect(after.comments.map((c) => c.itemKey)).toEqual([
+      `target:${frozenTarget}`,
+      'kpi:childcare_leave_rate_male',
+    ]);
+  });
+
   it('the publication check fails without a ② item and the pay gap, and publishing is refused', async () => {
     const draft = (
       await hr.get<CommitteeReviewSummaryDto[]>('/api/v1/committee/reviews')

@@ -11,6 +11,7 @@ import type {
   KpiPeopleDto,
   KpiValueDto,
   PublicIkubossDto,
+  SessionDto,
 } from '@ikuboard/shared/contracts';
 
 import { createAccount } from '../../api/src/app/setup/organization-setup';
@@ -274,13 +275,36 @@ describe('Ikuboss declarations', () => {
     });
   });
 
+  it('the session carries the linked employee’s 職員番号 (null for an account without one)', async () => {
+    const session = (await as['M03']!.get<SessionDto>('/api/v1/auth/session'))
+      .body;
+    expect([session.employeeNumber, session.employeeId]).toEqual([
+      'M03',
+      expect.any(String),
+    ]);
+    const hrSession = (await hr.get<SessionDto>('/api/v1/auth/session')).body;
+    expect([hrSession.employeeId, hrSession.employeeNumber]).toEqual([
+      null,
+      null,
+    ]);
+    // The login answer is the same session description.
+    const login = await new ApiClient().post<SessionDto>('/api/v1/auth/login', {
+      username: `${city.code}-M09`.toLowerCase(),
+      password: city.password,
+    });
+    expect(login.body.employeeNumber).toBe('M09');
+  });
+
   it('a joint declaration is signed when the last declarer signs, and covers every declarer', async () => {
+    // The manager starts it as the page does: their own number from the session, then the co-declarer's.
+    const own = (await as['M03']!.get<SessionDto>('/api/v1/auth/session')).body
+      .employeeNumber!;
     const created = await post<IkubossDeclarationDto>(
       as['M03']!,
       '/declarations',
       {
         fiscalYear: 2025,
-        declarerEmployeeNumbers: ['M03', 'M05'],
+        declarerEmployeeNumbers: [own, 'M05'],
       },
     );
     expect(created.status).toBe(201);

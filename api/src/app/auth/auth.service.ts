@@ -81,14 +81,18 @@ export class AuthService {
       displayName: string;
       role: SessionDto['role'];
       employeeId: string | null;
+      employeeNumber: string | null;
       orgId: string;
       orgCode: string;
       orgName: string;
       orgNameEn: string | null;
     }[] = await this.dataSource.query(
       `SELECT a.username, a.display_name AS "displayName", a.role, a.employee_id AS "employeeId",
+              e.employee_number AS "employeeNumber",
               o.id AS "orgId", o.code AS "orgCode", o.name AS "orgName", o.name_en AS "orgNameEn"
-         FROM account a JOIN organization o ON o.id = a.organization_id WHERE a.id = $1`,
+         FROM account a JOIN organization o ON o.id = a.organization_id
+         LEFT JOIN employee e ON e.organization_id = a.organization_id AND e.id = a.employee_id
+        WHERE a.id = $1`,
       [accountId],
     );
     const row = rows[0];
@@ -106,6 +110,7 @@ export class AuthService {
         nameEn: row.orgNameEn,
       },
       employeeId: row.employeeId,
+      employeeNumber: row.employeeNumber,
       demoMode: this.config.mode === 'demo',
       csrfToken,
     };

@@ -54,6 +54,28 @@ function toSummary(row: ReviewRow): CommitteeReviewSummaryDto {
   };
 }
 
+/** A comment names `general`, a KPI of the frozen snapshot or one of its frozen targets. */
+export function snapshotHasItem(
+  snapshot: CommitteeSnapshotDto,
+  itemKey: string,
+): boolean {
+  if (itemKey === 'general') return true;
+  if (itemKey.startsWith('kpi:')) {
+    const code = itemKey.slice('kpi:'.length);
+    return (
+      snapshot.groups.some((group) => group.codes.includes(code)) ||
+      snapshot.organization.some((value) => value.code === code)
+    );
+  }
+  if (itemKey.startsWith('target:')) {
+    const id = itemKey.slice('target:'.length).toLowerCase();
+    return snapshot.targets.some(
+      (progress) => progress.target.id.toLowerCase() === id,
+    );
+  }
+  return false;
+}
+
 const conflict = (code: string, ja: string, en: string) =>
   new AppError(HttpStatus.CONFLICT, code, { ja, en });
 
@@ -216,6 +238,17 @@ export class CommitteeService {
   ): Promise<CommitteeReviewDto> {
     const review = await this.row(auth.organizationId, id);
     this.assertOpen(review);
+    const [{ snapshot }] = (await this.dataSource.query(
+      `SELECT snapshot FROM committee_review WHERE organization_id = $1 AND id = $2`,
+      [auth.organizationId, id],
+    )) as [{ snapshot: CommitteeSnapshotDto }];
+    if (!snapshotHasItem(snapshot, itemKey))
+      throw Errors.validation([
+        {
+          ja: `コメントの対象「${itemKey}」はこの審議資料にありません。`,
+          en: `The item "${itemKey}" is not part of this review.`,
+        },
+      ]);
     const [account] = (await this.dataSource.query(
       `SELECT display_name FROM account WHERE organization_id = $1 AND id = $2`,
       [auth.organizationId, auth.accountId],

@@ -23,6 +23,7 @@ const session: SessionDto = {
   permissions: ['kpi:read', 'import:write'],
   organization: { id: 'o1', code: 'demo', name: 'デモ市', nameEn: 'Demo City' },
   employeeId: null,
+  employeeNumber: null,
   demoMode: false,
   csrfToken: 'token-123',
 };

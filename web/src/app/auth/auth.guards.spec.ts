@@ -22,6 +22,7 @@ const staffSession: SessionDto = {
   permissions: [PERMISSIONS.readKpiFigures],
   organization: { id: 'o1', code: 'demo', name: 'デモ市', nameEn: null },
   employeeId: null,
+  employeeNumber: null,
   demoMode: false,
   csrfToken: 't',
 };

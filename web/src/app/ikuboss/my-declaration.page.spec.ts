@@ -32,6 +32,7 @@ const session = {
   permissions: ['ikuboss:declare', 'ikuboss:progress'],
   organization: { id: 'o1', code: 'midori', name: 'みどり市', nameEn: null },
   employeeId: 'e1',
+  employeeNumber: 'M001',
   demoMode: true,
   csrfToken: 'x',
 } as SessionDto;
@@ -129,6 +130,52 @@ describe('MyDeclarationPage', () => {
     const request = http.expectOne(`${BASE}/declarations`);
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual({ fiscalYear: 2025 });
+  });
+
+  it('starts a joint declaration with the own 職員番号 fixed first, and shows the API error', async () => {
+    const { http, byTestId } = await render([]);
+    const own = required(byTestId<HTMLInputElement>('ikuboss-joint-own'));
+    expect(own.value).toBe('M001');
+    expect(own.readOnly).toBe(true);
+    const create = () =>
+      required(byTestId<HTMLButtonElement>('ikuboss-joint-create'));
+    expect(create().disabled).toBe(true);
+
+    // The own number typed again is dropped; order and separators are kept as typed.
+    type(
+      byTestId<HTMLTextAreaElement>('ikuboss-joint-others'),
+      'M002、M001 M003,M002',
+    );
+    await settle();
+    expect(create().disabled).toBe(false);
+    create().click();
+    await settle();
+    const request = http.expectOne(`${BASE}/declarations`);
+    expect(request.request.body).toEqual({
+      fiscalYear: 2025,
+      declarerEmployeeNumbers: ['M001', 'M002', 'M003'],
+    });
+    request.flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: {
+          ja: '入力内容に誤りがあります。',
+          en: 'The request is not valid.',
+        },
+        details: [
+          {
+            ja: '職員番号「M003」の職員はいません。',
+            en: 'No employee with number M003.',
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(byTestId('ikuboss-error')?.textContent).toContain(
+      '職員番号「M003」の職員はいません。',
+    );
   });
 
   it('signs only after an action and the explicit confirmation, saving the draft first', async () => {

@@ -165,6 +165,33 @@ export class MyDeclarationPage {
     await this.run(this.api.createDeclaration(this.fiscalYear()));
   }
 
+  /** The co-declarers' 職員番号 as typed: spaces, commas or 、 separate them; the caller's own is dropped. */
+  protected readonly coDeclarerText = signal('');
+  protected readonly coDeclarers = computed(() => {
+    const own = this.session()?.employeeNumber ?? null;
+    return [
+      ...new Set(
+        this.coDeclarerText()
+          .split(/[\s,、，]+/)
+          .map((n) => n.trim())
+          .filter((n) => n.length > 0 && n !== own),
+      ),
+    ];
+  });
+
+  /** A joint declaration: the caller first (the API requires them among the declarers), then the others in order. */
+  protected async createJoint(): Promise<void> {
+    const own = this.session()?.employeeNumber;
+    const others = this.coDeclarers();
+    if (!own || others.length === 0) return;
+    if (
+      await this.run(
+        this.api.startDeclarationFor(this.fiscalYear(), [own, ...others]),
+      )
+    )
+      this.coDeclarerText.set('');
+  }
+
   protected async renew(declaration: IkubossDeclarationDto): Promise<void> {
     await this.run(this.api.renew(declaration.id));
   }

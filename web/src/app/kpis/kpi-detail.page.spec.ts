@@ -33,6 +33,7 @@ function session(permissions: Permission[]): SessionDto {
     permissions,
     organization: { id: 'o1', code: 'midori', name: 'みどり市', nameEn: null },
     employeeId: null,
+    employeeNumber: null,
     demoMode: true,
     csrfToken: 'csrf',
   };

@@ -35,6 +35,8 @@ export interface SessionDto {
     nameEn: string | null;
   };
   employeeId: string | null;
+  /** 職員番号 of the linked employee (a joint declaration lists the caller by it). */
+  employeeNumber: string | null;
   /** The server runs with demo data; the sample files are offered. */
   demoMode: boolean;
   /** Send back in the `X-CSRF-Token` header of every state-changing request. */
