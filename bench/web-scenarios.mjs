@@ -8,20 +8,9 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 
+import { CHROMIUM_ARGS } from '../tools/chromium.mjs';
 import { summarize } from './lib/stats.mjs';
 import { BENCH_PASSWORD, BENCH_USER } from './scenarios.mjs';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const chromiumPath = () =>
   process.env.CHROME_PATH ||

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type {
@@ -8,22 +6,12 @@ import type {
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
 import { roundHalfUp } from '@ikuboard/shared/kpi';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 async function logIn(
@@ -44,16 +32,7 @@ describe('end to end in Chromium: HR prepares the review, the chair signs off, H
   const { baseUrl } = serverState();
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-      },
-    );
+    context = await launchChromium();
     page = await context.newPage();
   });
   afterAll(async () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type {
@@ -7,22 +5,12 @@ import type {
   IkubossDeclarationDto,
   KpiValueDto,
 } from '@ikuboard/shared/contracts';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const ACTION =
   '子が生まれる職員とは必ず面談し、育児休業の計画を一緒に立てます。';
@@ -55,16 +43,7 @@ describe('end to end in Chromium: Ikuboss declarations', () => {
   let declaration: IkubossDeclarationDto;
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-      },
-    );
+    context = await launchChromium();
     page = await context.newPage();
     hr = await ApiClient.login('hr', 'ikuboard-demo');
   });

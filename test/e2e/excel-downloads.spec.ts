@@ -1,28 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import ExcelJS from 'exceljs';
-import {
-  chromium,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const KPI_SHEETS = ['推移', '内訳', '事業主単位別', '下位組織別'];
 
@@ -32,17 +14,7 @@ describe('end to end in Chromium: every “Excel” link of the dashboard downlo
   const { baseUrl } = serverState();
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-        acceptDownloads: true,
-      },
-    );
+    context = await launchChromium({ acceptDownloads: true });
     page = await context.newPage();
     await page.goto(baseUrl + '/login');
     await page.getByTestId('login-username').fill('hr');

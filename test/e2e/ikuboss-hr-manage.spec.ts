@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import type {
   IkubossCampaignDetailDto,
@@ -11,23 +8,12 @@ import type {
   NudgeSummaryDto,
 } from '@ikuboard/shared/contracts';
 import { fiscalYearOf } from '@ikuboard/shared/kpi';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
 import { closeTestDatabase } from '../support/database';
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 async function logIn(page: Page, username: string): Promise<void> {
   await page.goto(serverState().baseUrl + '/login');
@@ -43,16 +29,7 @@ describe('end to end in Chromium: HR starts declarations for managers, edits and
   let hr: ApiClient;
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-      },
-    );
+    context = await launchChromium();
     page = await context.newPage();
     // Deleting asks for confirmation.
     page.on('dialog', (dialog) => void dialog.accept());

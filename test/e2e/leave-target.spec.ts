@@ -10,23 +10,13 @@ import type {
   TargetDto,
 } from '@ikuboard/shared/contracts';
 import { addDays } from '@ikuboard/shared/kpi';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
 import { workbook } from '../support/xlsx';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const LEAVE_HEADER = [
   '職員番号',
   '休暇種別',
@@ -76,16 +66,7 @@ describe('end to end in Chromium: HR imports a leave file and the target card ch
   const { baseUrl } = serverState();
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-      },
-    );
+    context = await launchChromium();
     page = await context.newPage();
   });
   afterAll(async () => {

@@ -1,26 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { NudgeListDto, NudgeSummaryDto } from '@ikuboard/shared/contracts';
 import { addDays, fiscalYearOf } from '@ikuboard/shared/kpi';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
 import { closeTestDatabase, queryable } from '../support/database';
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const today = new Date().toISOString().slice(0, 10);
 const fy = fiscalYearOf(today);
@@ -38,16 +26,7 @@ describe('end to end in Chromium: a manager records an イクボス面談 with a
   let page: Page;
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-      },
-    );
+    context = await launchChromium();
     page = await context.newPage();
   });
   afterAll(async () => {

@@ -1,28 +1,17 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type {
   Review360ItemBankDto,
   Review360QuestionnaireDto,
 } from '@ikuboard/shared/contracts';
-import { chromium, type BrowserContext, type Locator } from 'playwright-core';
+import { type BrowserContext, type Locator } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
 import { closeTestDatabase, testDatabase } from '../support/database';
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const HAND_WRITTEN = {
   ja: '私の上司は、自ら休暇を取って見本を示している。',
@@ -40,16 +29,7 @@ describe('end to end in Chromium: HR prepares and launches a 360 cycle', () => {
   const { baseUrl } = serverState();
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-      },
-    );
+    context = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

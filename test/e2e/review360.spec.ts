@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type {
@@ -7,7 +6,7 @@ import type {
   Review360QuestionnaireDto,
   Review360TaskDto,
 } from '@ikuboard/shared/contracts';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 
 import { createAccount } from '../../api/src/app/setup/organization-setup';
 import { ApiClient } from '../support/api-client';
@@ -16,19 +15,9 @@ import {
   queryable,
   testDatabase,
 } from '../support/database';
+import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const PASSWORD = 'review360-e2e-Pass';
 
@@ -60,16 +49,7 @@ describe('end to end in Chromium: a staff member rates a boss, who sees results 
   const { baseUrl } = serverState();
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'ikuboard-chromium-')),
-      {
-        executablePath: process.env['CHROME_PATH'],
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 900 },
-        locale: 'ja-JP',
-      },
-    );
+    context = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

@@ -10,8 +10,6 @@ import type {
 } from '@ikuboard/shared/contracts';
 import {
   addDays,
-  computeChildcareKpis,
-  DEFAULT_KPI_CATEGORIES,
   fiscalYearEnd,
   fiscalYearOf,
   fiscalYearStart,

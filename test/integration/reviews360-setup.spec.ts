@@ -8,13 +8,8 @@ import type {
   Review360QuestionnaireDto,
 } from '@ikuboard/shared/contracts';
 
-import { createAccount } from '../../api/src/app/setup/organization-setup';
 import { ApiClient } from '../support/api-client';
-import {
-  closeTestDatabase,
-  queryable,
-  testDatabase,
-} from '../support/database';
+import { closeTestDatabase, testDatabase } from '../support/database';
 import { createTenant, type Tenant } from '../support/tenant';
 
 /*
@@ -38,7 +33,6 @@ const PEOPLE = [
 
 let tenant: Tenant;
 let hr: ApiClient;
-let launchedCycle: Review360CycleDto;
 
 async function buildLine(): Promise<void> {
   const db = testDatabase();

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import type { ApiErrorDto } from '@ikuboard/shared/contracts';
 
 import { passwordProblems } from '../../api/src/app/auth/password';
-import { ApiClient } from '../support/api-client';
 import { closeTestDatabase, testDatabase } from '../support/database';
 import { serverState } from '../support/server-state';
 import { createTenant, type Tenant } from '../support/tenant';
