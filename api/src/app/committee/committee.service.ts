@@ -199,10 +199,7 @@ export class CommitteeService {
     compare = true,
   ): Promise<CommitteeReviewDto> {
     const review = await this.row(auth.organizationId, id);
-    const [detail] = (await this.dataSource.query(
-      `SELECT snapshot, published_items AS "publishedItems" FROM committee_review WHERE organization_id = $1 AND id = $2`,
-      [auth.organizationId, id],
-    )) as [{ snapshot: CommitteeSnapshotDto; publishedItems: string[] }];
+    const detail = await this.detail(auth.organizationId, id);
     const comments: (Omit<CommitteeCommentDto, 'createdAt'> & {
       createdAt: Date;
     })[] = await this.dataSource.query(
@@ -238,10 +235,7 @@ export class CommitteeService {
   ): Promise<CommitteeReviewDto> {
     const review = await this.row(auth.organizationId, id);
     this.assertOpen(review);
-    const [{ snapshot }] = (await this.dataSource.query(
-      `SELECT snapshot FROM committee_review WHERE organization_id = $1 AND id = $2`,
-      [auth.organizationId, id],
-    )) as [{ snapshot: CommitteeSnapshotDto }];
+    const { snapshot } = await this.detail(auth.organizationId, id);
     if (!snapshotHasItem(snapshot, itemKey))
       throw Errors.validation([
         {
@@ -351,11 +345,20 @@ export class CommitteeService {
     publishedItems: string[];
   }> {
     const review = await this.row(organizationId, id);
+    const detail = await this.detail(organizationId, id);
+    return { review: toSummary(review), ...detail };
+  }
+
+  /** A review's frozen snapshot and its published items (the caller has checked the review exists). */
+  private async detail(
+    organizationId: string,
+    id: string,
+  ): Promise<{ snapshot: CommitteeSnapshotDto; publishedItems: string[] }> {
     const [detail] = (await this.dataSource.query(
       `SELECT snapshot, published_items AS "publishedItems" FROM committee_review WHERE organization_id = $1 AND id = $2`,
       [organizationId, id],
     )) as [{ snapshot: CommitteeSnapshotDto; publishedItems: string[] }];
-    return { review: toSummary(review), ...detail };
+    return detail;
   }
 
   private async createVersion(
