@@ -155,8 +155,12 @@ describe('end to end in Chromium: a staff member rates a boss, who sees results 
       const tasks = (
         await client.get<Review360TaskDto[]>('/api/v1/reviews360/my/tasks')
       ).body;
+      // This cycle's task: another spec may have launched a cycle for the same year.
       const task = tasks.find(
-        (t) => t.ratee.name === bossName && t.relationship === relationship,
+        (t) =>
+          t.cycleId === cycle.id &&
+          t.ratee.name === bossName &&
+          t.relationship === relationship,
       )!;
       const questionnaire = (
         await client.get<Review360QuestionnaireDto>(
