@@ -11,10 +11,9 @@ import { PassThrough, type Writable } from 'node:stream';
 
 import ExcelJS from 'exceljs';
 
-import { renderChart } from './chart-renderer';
+import { renderChartAsync, type ChartOptions } from './chart-renderer';
 import {
   dimensionLabel,
-  headline,
   kpiName,
   kpiPeriod,
   MEASURE_FORMATS,
@@ -50,6 +49,32 @@ const measureOf = (code: string, values: readonly KpiValueDto[]): KpiMeasure =>
   KPI_DEFINITIONS[code as KpiCode]?.measure ??
   values.find((value) => value.code === code)?.measure ??
   'count';
+
+/** `code|fiscalYear|dimensions` (JSON, '' for a headline without dimensions). */
+const valueKey = (
+  code: string,
+  fiscalYear: number,
+  dimensions: KpiValueDto['dimensions'],
+) =>
+  `${code}|${fiscalYear}|${dimensions === undefined ? '' : JSON.stringify(dimensions)}`;
+
+/**
+ * The figures of a snapshot indexed once (the first value of a key wins, as `Array.find` did):
+ * headline and breakdown look-ups by key instead of a scan of every figure per cell.
+ */
+function indexValues(values: readonly KpiValueDto[]) {
+  const byKey = new Map<string, KpiValueDto>();
+  for (const value of values) {
+    const key = valueKey(value.code, value.fiscalYear, value.dimensions);
+    if (!byKey.has(key)) byKey.set(key, value);
+  }
+  return {
+    headline: (code: string, year: number) =>
+      byKey.get(valueKey(code, year, undefined)),
+    same: (value: KpiValueDto, year: number) =>
+      byKey.get(valueKey(value.code, year, value.dimensions)),
+  };
+}
 
 /** The annual workbook as bytes (the report job stores them): streamed into a buffer. */
 export async function buildAnnualWorkbook(
@@ -92,6 +117,37 @@ export async function writeAnnualWorkbook(
   workbook.creator = 'Ikuboard';
   workbook.created = new Date(snapshot.takenAt);
   const drawings = new StreamingDrawings(workbook);
+  // Charts: drawn where they are placed, their PNG encoded off the main thread while the workbook
+  // goes on; the media are written at `workbook.commit()`, after every PNG has been awaited.
+  const pending: Promise<void>[] = [];
+  let chartFailure: unknown = null;
+  const addChart = (options: ChartOptions): number => {
+    const imageId = workbook.addImage({
+      extension: 'png',
+      buffer: Buffer.alloc(0) as unknown as ExcelJS.Buffer,
+    });
+    const medium = workbook.getImage(imageId);
+    pending.push(
+      renderChartAsync(options).then(
+        (png) => {
+          medium.buffer = png as unknown as ExcelJS.Buffer;
+        },
+        (error: unknown) => {
+          chartFailure ??= error;
+        },
+      ),
+    );
+    return imageId;
+  };
+  const organization = indexValues(snapshot.organization);
+  const units = snapshot.employerUnits.map((unit) => indexValues(unit.values));
+  const breakdowns = new Map<string, KpiValueDto[]>();
+  for (const value of snapshot.organization)
+    if (value.fiscalYear === fy && value.dimensions !== undefined) {
+      const list = breakdowns.get(value.code) ?? [];
+      list.push(value);
+      breakdowns.set(value.code, list);
+    }
   const taken = new Set<string>();
   const fyLabel = formatFiscalYearJa(fy);
   const caption = `${input.organizationName} ${fyLabel} 第${review.version}版(${STATUS_LABEL[review.status]})`;
@@ -147,24 +203,21 @@ export async function writeAnnualWorkbook(
   widths(summary, [36, 10, 10, 12, 10, 12, 14, 10, 12, 60]);
   setupReportSheet(summary, `${fyLabel} 目標の進捗`, { headerRow: 4 });
   if (snapshot.targets.length > 0) {
-    const image = workbook.addImage({
-      extension: 'png',
-      buffer: renderChart({
-        kind: 'bar',
-        title: '目標に対する実績と目安',
-        labels: snapshot.targets.map((p) =>
-          kpiName(p.target.kpiCode).slice(0, 14),
-        ),
-        series: [
-          { label: '実績', values: snapshot.targets.map((p) => p.actual) },
-          { label: '目安', values: snapshot.targets.map((p) => p.trajectory) },
-          {
-            label: '目標',
-            values: snapshot.targets.map((p) => p.target.targetValue),
-          },
-        ],
-        unit: '',
-      }) as unknown as ExcelJS.Buffer,
+    const image = addChart({
+      kind: 'bar',
+      title: '目標に対する実績と目安',
+      labels: snapshot.targets.map((p) =>
+        kpiName(p.target.kpiCode).slice(0, 14),
+      ),
+      series: [
+        { label: '実績', values: snapshot.targets.map((p) => p.actual) },
+        { label: '目安', values: snapshot.targets.map((p) => p.trajectory) },
+        {
+          label: '目標',
+          values: snapshot.targets.map((p) => p.target.targetValue),
+        },
+      ],
+      unit: '',
     });
     drawings.place(summary, [
       {
@@ -205,7 +258,7 @@ export async function writeAnnualWorkbook(
         text(kpiName(code)),
         text(MEASURE_UNITS[measure]),
         ...years.map(
-          (year) => headline(snapshot.organization, code, year)?.value ?? null,
+          (year) => organization.headline(code, year)?.value ?? null,
         ),
       ]);
       headlineRow.font = { bold: true };
@@ -217,30 +270,17 @@ export async function writeAnnualWorkbook(
         chartSeries.push({
           label: kpiName(code).slice(0, 16),
           values: years.map(
-            (year) =>
-              headline(snapshot.organization, code, year)?.value ?? null,
+            (year) => organization.headline(code, year)?.value ?? null,
           ),
         });
-      const breakdown = snapshot.organization.filter(
-        (value) =>
-          value.code === code &&
-          value.fiscalYear === fy &&
-          value.dimensions !== undefined,
-      );
-      for (const value of breakdown) {
+      for (const value of breakdowns.get(code) ?? []) {
         const row = sheet.addRow([
           text(`  ${dimensionLabel(value.dimensions!)}`),
           text(MEASURE_UNITS[value.measure]),
           ...years.map((year) =>
             year === fy
               ? value.value
-              : (snapshot.organization.find(
-                  (other) =>
-                    other.code === code &&
-                    other.fiscalYear === year &&
-                    JSON.stringify(other.dimensions) ===
-                      JSON.stringify(value.dimensions),
-                )?.value ?? null),
+              : (organization.same(value, year)?.value ?? null),
           ),
         ]);
         row.font = { color: { argb: 'FF444444' } };
@@ -262,10 +302,8 @@ export async function writeAnnualWorkbook(
       const row = sheet.addRow([
         text(kpiName(code)),
         text(MEASURE_UNITS[measure]),
-        headline(snapshot.organization, code, fy)?.value ?? null,
-        ...snapshot.employerUnits.map(
-          (unit) => headline(unit.values, code, fy)?.value ?? null,
-        ),
+        organization.headline(code, fy)?.value ?? null,
+        ...units.map((unit) => unit.headline(code, fy)?.value ?? null),
       ]);
       for (
         let column = 3;
@@ -288,15 +326,12 @@ export async function writeAnnualWorkbook(
       sheet.getColumn(column).width = 14;
     setupReportSheet(sheet, name, { headerRow: 3 });
     if (chartSeries.length > 0) {
-      const image = workbook.addImage({
-        extension: 'png',
-        buffer: renderChart({
-          kind: 'line',
-          title: `${name}の推移`,
-          labels: years.map((year) => formatFiscalYearJa(year)),
-          series: chartSeries,
-          unit: '%',
-        }) as unknown as ExcelJS.Buffer,
+      const image = addChart({
+        kind: 'line',
+        title: `${name}の推移`,
+        labels: years.map((year) => formatFiscalYearJa(year)),
+        series: chartSeries,
+        unit: '%',
       });
       drawings.place(sheet, [
         {
@@ -354,6 +389,8 @@ export async function writeAnnualWorkbook(
   definitions.commit();
   onProgress(95);
 
+  await Promise.all(pending);
+  if (chartFailure !== null) throw chartFailure;
   await workbook.commit();
 }
 

@@ -89,10 +89,14 @@ export class ReportsService {
     kind: ReportKind,
     reviewId: string,
   ): Promise<ReportJobDto> {
-    const { review } = await this.committee.snapshot(
-      auth.organizationId,
-      reviewId,
-    );
+    // The review's snapshot and the organization, read once, concurrently, and handed to the build
+    // (the job's duration counts from here, so it still covers reading the snapshot).
+    const started = Date.now();
+    const [loaded, organization] = await Promise.all([
+      this.committee.snapshot(auth.organizationId, reviewId),
+      this.organization(auth.organizationId),
+    ]);
+    const { review } = loaded;
     const fileName =
       kind === 'annual_statistics'
         ? `年次統計_${formatFiscalYearJa(review.fiscalYear)}_第${review.version}版.xlsx`
@@ -103,10 +107,11 @@ export class ReportsService {
       [auth.organizationId, auth.accountId, reviewId, kind, fileName],
     )) as { id: string }[];
     const run = this.build(
-      auth.organizationId,
       row!.id,
       kind,
-      reviewId,
+      loaded,
+      organization,
+      started,
     ).finally(() => this.running.delete(run));
     this.running.add(run);
     return this.get(auth.organizationId, row!.id);
@@ -142,12 +147,16 @@ export class ReportsService {
   }
 
   private async build(
-    organizationId: string,
     jobId: string,
     kind: ReportKind,
-    reviewId: string,
+    {
+      review,
+      snapshot,
+      publishedItems,
+    }: Awaited<ReturnType<CommitteeService['snapshot']>>,
+    organization: { name: string },
+    started: number,
   ): Promise<void> {
-    const started = Date.now();
     const hwmReset = resetPeakRss();
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => {
@@ -166,9 +175,6 @@ export class ReportsService {
         .catch(() => undefined);
     };
     try {
-      const { review, snapshot, publishedItems } =
-        await this.committee.snapshot(organizationId, reviewId);
-      const organization = await this.organization(organizationId);
       // Let the job row be read as running before the synchronous parts of the build start.
       await new Promise((resolve) => setImmediate(resolve));
       const file =

@@ -28,7 +28,7 @@ export interface AnchoredPicture {
 }
 
 interface ArchiveLike {
-  append(source: unknown, data: { name: string }): unknown;
+  append(source: unknown, data: { name: string; store?: boolean }): unknown;
 }
 
 interface WorkbookInternals {
@@ -96,7 +96,9 @@ export class StreamingDrawings {
     const zip = internals.zip;
     const append = zip.append.bind(zip);
     // The content types are appended once, at workbook.commit(): add the drawings' overrides.
-    zip.append = (source: unknown, data: { name: string }) =>
+    // PNG media are stored, not deflated again: a PNG is already deflated, so a second pass costs
+    // time for a few bytes (an OPC package may store any part; Excel reads both).
+    zip.append = (source: unknown, data: { name: string; store?: boolean }) =>
       append(
         data.name === '[Content_Types].xml' && typeof source === 'string'
           ? source.replace(
@@ -109,7 +111,9 @@ export class StreamingDrawings {
                 .join('') + '</Types>',
             )
           : source,
-        data,
+        /^xl\/media\/[^/]+\.png$/.test(data.name)
+          ? { ...data, store: true }
+          : data,
       );
   }
 
