@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { loadDemoCity } from '../../api/src/app/setup/demo-seed';
 import { createAccount } from '../../api/src/app/setup/organization-setup';
 import { TIERS } from './tiers';
+import { addTierExtras } from './tier-extras';
 
 export const BENCH_ORG_CODE = 'bench';
 export const BENCH_USER = 'bench-hr';
@@ -138,6 +139,7 @@ export async function loadTier(
       employeeId: null,
       isDemo: false,
     });
+    await addTierExtras(db, organizationId, options, log);
     phase('load rows and refresh the KPI tables');
     for (const kind of ['index', 'key', 'foreign'] as const)
       for (const o of objects.filter((x) => x.kind === kind))
