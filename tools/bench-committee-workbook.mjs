@@ -2,7 +2,7 @@
 // Bench hook for the committee's annual statistics workbook (issue 6): its time and peak RSS as the
 // API builds it (POST /reports/jobs → poll → file), and its FLOOR: exceljs' streaming WorkbookWriter
 // writing the very same cells (read back from the produced file: values, number formats, fonts,
-// fills, widths) and the very same picture bytes (the PNGs of the charts, stored as the product
+// fills, borders, notes, row heights, widths) and the very same picture bytes (the PNGs of the charts, stored as the product
 // stores them), with no queries and no chart rendering, in a fresh child process, to a
 // byte-counting sink. The gap between the two is what the product adds (loading the snapshot,
 // drawing and encoding the charts, anchoring them). The pictures are in the floor because they are
@@ -179,6 +179,7 @@ async function floor(xlsxPath) {
       const rows = [];
       sheet.eachRow({ includeEmpty: true }, (row) => {
         const cells = [];
+        cells.height = row.height;
         row.eachCell({ includeEmpty: true }, (cell) =>
           cells.push({
             value: cell.value,
@@ -186,6 +187,8 @@ async function floor(xlsxPath) {
             font: cell.font,
             fill: cell.fill,
             alignment: cell.alignment,
+            border: cell.border,
+            note: cell.note,
           }),
         );
         rows.push(cells);
@@ -238,12 +241,15 @@ async function floor(xlsxPath) {
     sheet.headerFooter = model.headerFooter;
     for (const cellsOfRow of model.rows) {
       const row = sheet.addRow(cellsOfRow.map((cell) => cell.value));
+      if (cellsOfRow.height) row.height = cellsOfRow.height;
       cellsOfRow.forEach((cell, index) => {
         const target = row.getCell(index + 1);
         if (cell.numFmt) target.numFmt = cell.numFmt;
         if (cell.font) target.font = cell.font;
         if (cell.fill) target.fill = cell.fill;
         if (cell.alignment) target.alignment = cell.alignment;
+        if (cell.border) target.border = cell.border;
+        if (cell.note) target.note = cell.note;
       });
       row.commit();
     }
@@ -315,7 +321,7 @@ export async function benchCommitteeWorkbook({
         samples,
       },
       floor: {
-        what: 'exceljs stream.xlsx.WorkbookWriter writing the same cells (values, formats, fonts, fills, widths, print set-up) and the same picture bytes (no chart rendering), no queries, fresh process',
+        what: 'exceljs stream.xlsx.WorkbookWriter writing the same cells (values, formats, fonts, fills, borders, notes, heights, widths, print set-up) and the same picture bytes (no chart rendering), no queries, fresh process',
         durationMsMedian: median(floorRuns.map((f) => f.durationMs)),
         peakRssMbMax: Math.max(...floorRuns.map((f) => f.peakRssMb ?? 0)),
         baselineRssMb: floorRuns[0].baselineRssMb,
