@@ -117,7 +117,10 @@ function draw(options: ChartOptions, reuse = false) {
   return { canvas, chart };
 }
 
-/** A line (trend) or bar chart as a PNG, drawn on the server with the dashboard's palette. */
+/**
+ * A line (trend) or bar chart as a PNG, drawn on the server with the dashboard's palette and encoded
+ * by Skia (synchronously). The reports use `renderChartAsync`; this is its reference in the tests.
+ */
 export function renderChart(options: ChartOptions): Buffer {
   const { canvas, chart } = draw(options);
   const png = canvas.toBuffer('image/png');
