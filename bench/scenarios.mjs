@@ -65,17 +65,14 @@ export async function context(api, tier) {
   };
 }
 
-/** What the overview page asks for at once: the FY's KPIs, the previous FY's, and the trends. */
+/**
+ * What the overview page asks for at once (web/src/app/overview/overview.api.ts): one request with
+ * the FY's KPIs, the previous FY's, and the trends.
+ */
 async function dashboardRequests(client, fy, unitCode) {
   const unit = unitCode ? `&unit=${encodeURIComponent(unitCode)}` : '';
-  const responses = await Promise.all([
-    client.get(`/api/v1/kpis?fy=${fy}${unit}`),
-    client.get(`/api/v1/kpis?fy=${fy - 1}${unit}`),
-    ...TREND_CODES.map((code) =>
-      client.get(`/api/v1/kpis/trend?code=${code}${unit}`),
-    ),
-  ]);
-  return responses;
+  const trends = TREND_CODES.map((code) => `&trend=${code}`).join('');
+  return [await client.get(`/api/v1/kpis/overview?fy=${fy}${unit}${trends}`)];
 }
 
 /**
@@ -148,7 +145,7 @@ export async function dashboard(
     name: unitCode ? 'subtree' : 'dashboard',
     tier: ctx.tier,
     unitCode,
-    requests: 2 + TREND_CODES.length,
+    requests: 1,
     responseBytes: bytes,
     http,
     floor,
