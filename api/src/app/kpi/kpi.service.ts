@@ -88,9 +88,13 @@ export class KpiService {
     trendCodes: readonly KpiCode[],
     input: KpiScopeInput,
   ): Promise<KpiOverviewDto> {
-    const scope = await this.scope(organizationId, input);
     const codes = [...new Set(trendCodes)];
-    const context = await this.overviewContext(organizationId, scope.unitId);
+    // The unit is resolved in the same round trip as the years and the coverage.
+    const context = await this.overviewContext(organizationId, input.unitCode);
+    const scope: KpiSqlScope = {
+      ...(await this.scope(organizationId, { ...input, unitCode: undefined })),
+      unitId: context.unitId,
+    };
     const previousYear = fiscalYear - 1;
     const withPrevious = context.years.includes(previousYear);
     const cardYears = withPrevious ? [previousYear, fiscalYear] : [fiscalYear];
@@ -237,25 +241,32 @@ export class KpiService {
    */
   private async overviewContext(
     organizationId: string,
-    unitId: string | null,
+    unitCode: string | undefined,
   ): Promise<{
+    unitId: string | null;
     years: number[];
     source: (years: readonly number[]) => KpiSource | null;
   }> {
     const [row] = (await this.dataSource.query(
-      `SELECT r.first::text AS first, r.last::text AS last, s.first_fy, s.last_fy,
-              $2::uuid IS NOT NULL AND NOT EXISTS
-                (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = $2::uuid) AS leaf
+      `WITH unit AS (SELECT id FROM org_unit WHERE organization_id = $1 AND code = $2)
+       SELECT r.first::text AS first, r.last::text AS last, s.first_fy, s.last_fy,
+              (SELECT id FROM unit) AS unit_id,
+              $2::text IS NOT NULL AND NOT EXISTS
+                (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = (SELECT id FROM unit)) AS leaf
          FROM (SELECT min(as_of) AS first, max(as_of) AS last FROM roster_snapshot WHERE organization_id = $1) r
          LEFT JOIN kpi_refresh_state s ON s.organization_id = $1`,
-      [organizationId, unitId],
+      [organizationId, unitCode || null],
     )) as {
       first: string | null;
       last: string | null;
       first_fy: number | null;
       last_fy: number | null;
+      unit_id: string | null;
       leaf: boolean;
     }[];
+    // An unknown unit: the same not-found error as every KPI endpoint.
+    if (unitCode && !row?.unit_id)
+      await this.org.resolveUnit(organizationId, unitCode);
     const years: number[] = [];
     if (row?.first && row.last)
       for (
@@ -265,6 +276,7 @@ export class KpiService {
       )
         years.push(fy);
     return {
+      unitId: row?.unit_id ?? null,
       years,
       source: (asked) =>
         row !== undefined &&
