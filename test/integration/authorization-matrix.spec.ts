@@ -99,6 +99,10 @@ const MATRIX: Record<string, Entry> = {
     access: P.readKpiFigures,
     query: 'code=female_staff_ratio',
   },
+  'GET /api/v1/kpis/overview': {
+    access: P.readKpiFigures,
+    query: 'fy=2025&trend=female_manager_ratio',
+  },
   'GET /api/v1/kpis/breakdown': {
     access: P.readKpiFigures,
     query: 'code=female_staff_ratio&fy=2025&by=child_unit',

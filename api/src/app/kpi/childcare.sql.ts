@@ -9,6 +9,7 @@ import {
 
 import type { Queryable } from '../../database/queryable';
 import { coveredYears } from './kpi-aggregates';
+import { childcareRollupCountsSql } from './kpi-dashboard-aggregates';
 import type { KpiSqlScope } from './kpi-group';
 
 /** 年度 of a date: April–March, so shifting back three months lands in the fiscal year's calendar year. */
@@ -210,6 +211,110 @@ SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_starte
        ${weightedBucketCounts('male')} AS male_duration
   FROM fiscal fi LEFT JOIN counts c ON c.y = fi.y`;
 
+/**
+ * The leave-duration distribution alone from kpi_childcare_fact (the pairs of the scope, as
+ * CHILDCARE_FACT_COUNTS_SQL counts them), for reads whose person counts come from
+ * kpi_childcare_rollup.
+ */
+const CHILDCARE_FACT_DURATION_SQL = `
+WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
+pair_days AS (
+  SELECT y, gender, days, count(*) AS pairs
+    FROM (SELECT DISTINCT x.fy AS y, x.employee_id, x.child_id, x.gender, x.days
+            FROM kpi_childcare_fact x
+           WHERE x.organization_id = $1 AND x.fy = ANY ($2::int[]) AND x.kind = 'p'
+             AND x.category = ANY ($3::text[])
+             AND ($4::uuid IS NULL OR x.unit_id IN
+                   (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid))) p
+   GROUP BY y, gender, days
+),
+duration AS (
+  SELECT d.y, d.gender, d.pairs,
+         coalesce((SELECT min(b.i)::int
+                     FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
+                    WHERE b.up IS NULL OR d.days < b.up OR (b.inclusive AND d.days = b.up)), $7::int) AS bucket
+    FROM pair_days d
+)
+SELECT fi.y, ${weightedBucketCounts('female')} AS female_duration, ${weightedBucketCounts('male')} AS male_duration
+  FROM fiscal fi`;
+
+/** The person counts in the bit order of CHILDCARE_FLAGS (kpi-dashboard-aggregates.ts). */
+const ROLLUP_COUNT_FIELDS = [
+  'male_eligible',
+  'female_eligible',
+  'male_started',
+  'female_started',
+  'male_started_birth',
+  'female_started_birth',
+  'male_cohort_started',
+  'male_started_7',
+  'male_started_14',
+  'spouse_birth',
+  'participation',
+  'either',
+  'five_days',
+] as const;
+
+/**
+ * The counts from kpi_childcare_rollup for a scope with sub-units (or the whole organization), and
+ * the duration distribution from the facts only when asked for.
+ */
+async function childcareRollupRows(
+  db: Queryable,
+  scope: KpiSqlScope,
+  fiscalYears: readonly number[],
+  buckets: readonly ChildcareDurationBucket[],
+  withDurations: boolean,
+): Promise<ChildcareCountsRow[]> {
+  const parameters = [
+    scope.organizationId,
+    fiscalYears,
+    scope.categories,
+    scope.unitId,
+  ];
+  const [counts, durations] = await Promise.all([
+    db.query(childcareRollupCountsSql(scope.unitId), parameters) as Promise<
+      { y: number; k: number; n: number }[]
+    >,
+    withDurations
+      ? (db.query(CHILDCARE_FACT_DURATION_SQL, [
+          ...parameters,
+          buckets.map((bucket) => bucket.upTo),
+          buckets.map((bucket) => bucket.inclusive),
+          buckets.length,
+        ]) as Promise<
+          { y: number; female_duration: number[]; male_duration: number[] }[]
+        >)
+      : Promise.resolve([]),
+  ]);
+  const byYear = new Map<number, ChildcareCountsRow>();
+  const row = (y: number): ChildcareCountsRow => {
+    let found = byYear.get(y);
+    if (!found) {
+      found = {
+        y,
+        ...(Object.fromEntries(
+          ROLLUP_COUNT_FIELDS.map((field) => [field, 0]),
+        ) as Record<(typeof ROLLUP_COUNT_FIELDS)[number], number>),
+        female_duration: buckets.map(() => 0),
+        male_duration: buckets.map(() => 0),
+      };
+      byYear.set(y, found);
+    }
+    return found;
+  };
+  for (const count of counts)
+    row(Number(count.y))[ROLLUP_COUNT_FIELDS[Number(count.k)]!] += Number(
+      count.n,
+    );
+  for (const duration of durations) {
+    const target = row(Number(duration.y));
+    target.female_duration = duration.female_duration;
+    target.male_duration = duration.male_duration;
+  }
+  return [...byYear.values()];
+}
+
 interface ChildcareCountsRow {
   y: number;
   male_eligible: number;
@@ -229,29 +334,43 @@ interface ChildcareCountsRow {
   male_duration: number[];
 }
 
-/** The childcare KPI counts of each fiscal year asked, in the order asked. */
+/**
+ * The childcare KPI counts of each fiscal year asked, in the order asked. Without `withDurations`
+ * the duration distribution may be left at zeros (for callers that keep only other codes).
+ */
 export async function childcareCounts(
   db: Queryable,
   scope: KpiSqlScope,
   fiscalYears: readonly number[],
   buckets: readonly ChildcareDurationBucket[] = DEFAULT_CHILDCARE_DURATION_BUCKETS,
+  withDurations = true,
 ): Promise<(ChildcareCounts & { fiscalYear: number })[]> {
-  // The childcare facts hold every year's births and pairs: any refreshed organization has them.
+  // The childcare facts hold every year's births and pairs: any refreshed organization has them;
+  // a scope with sub-units reads the person counts already rolled up per subtree root.
   const refreshed =
     scope.derived != null ||
     (await coveredYears(db, scope.organizationId)) !== null;
-  const rows = (await db.query(
-    refreshed ? CHILDCARE_FACT_COUNTS_SQL : CHILDCARE_COUNTS_SQL,
-    [
-      scope.organizationId,
-      fiscalYears,
-      scope.categories,
-      scope.unitId,
-      buckets.map((bucket) => bucket.upTo),
-      buckets.map((bucket) => bucket.inclusive),
-      buckets.length,
-    ],
-  )) as ChildcareCountsRow[];
+  const rows =
+    scope.derived != null && !scope.derived.leaf
+      ? await childcareRollupRows(
+          db,
+          scope,
+          fiscalYears,
+          buckets,
+          withDurations,
+        )
+      : ((await db.query(
+          refreshed ? CHILDCARE_FACT_COUNTS_SQL : CHILDCARE_COUNTS_SQL,
+          [
+            scope.organizationId,
+            fiscalYears,
+            scope.categories,
+            scope.unitId,
+            buckets.map((bucket) => bucket.upTo),
+            buckets.map((bucket) => bucket.inclusive),
+            buckets.length,
+          ],
+        )) as ChildcareCountsRow[]);
   const byYear = new Map(rows.map((row) => [Number(row.y), row]));
   return fiscalYears.map((fiscalYear) => {
     const row = byYear.get(fiscalYear);

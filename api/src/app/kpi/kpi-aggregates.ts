@@ -4,6 +4,7 @@ import {
 } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
+import { refreshChildcareRollup } from './kpi-dashboard-aggregates';
 
 /*
  * The derived KPI tables (migration 1795450000000-KpiAggregates) and the one function that keeps
@@ -461,6 +462,7 @@ export async function refreshKpiAggregates(
       `INSERT INTO kpi_refresh_state (organization_id, first_fy, last_fy) VALUES ($1, $2, $3)`,
       [organizationId, first, last],
     );
+    await refreshChildcareRollup(db, organizationId);
     // Sampled statistics, so the planner reads the fresh tables through their indexes.
     await db.query(`ANALYZE kpi_rollup, kpi_fact, kpi_childcare_fact`);
     return;
@@ -501,6 +503,7 @@ export async function refreshKpiAggregates(
       [organizationId, employeeIds],
     );
     await db.query(CHILDCARE_FACTS, all);
+    await refreshChildcareRollup(db, organizationId, employeeIds);
   }
   await db.query(
     `UPDATE kpi_refresh_state SET refreshed_at = now() WHERE organization_id = $1`,

@@ -91,6 +91,30 @@ export class KpiTrendQuery extends KpiScopeQuery {
   code!: KpiCode;
 }
 
+export class KpiOverviewQuery extends KpiScopeQuery {
+  @ApiPropertyOptional({
+    description:
+      'Fiscal year of the cards (April–March), e.g. 2025 for 令和7年度',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1989)
+  @Max(2100)
+  fy!: number;
+
+  @ApiPropertyOptional({
+    description:
+      'KPI codes whose trend over every fiscal year with roster data to include (repeat the parameter or separate by commas)',
+    example: 'female_manager_ratio,pay_gap_all',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayNotEmpty()
+  @ArrayMaxSize(10)
+  @IsIn(KPI_CODES, { each: true })
+  trend?: KpiCode[];
+}
+
 export class KpiBreakdownQuery extends KpiScopeQuery {
   @ApiPropertyOptional({ enum: KPI_CODES })
   @IsIn(KPI_CODES)

@@ -5,6 +5,7 @@ import {
   PERMISSIONS,
   type KpiBreakdownDto,
   type KpiCode,
+  type KpiOverviewDto,
   type KpiPeopleDto,
   type KpiValueDto,
 } from '@ikuboard/shared/contracts';
@@ -14,7 +15,12 @@ import {
   RequirePermission,
   type AuthContext,
 } from '../../common/access.decorator';
-import { KpiBreakdownQuery, KpiQuery, KpiTrendQuery } from './kpi-query.dto';
+import {
+  KpiBreakdownQuery,
+  KpiOverviewQuery,
+  KpiQuery,
+  KpiTrendQuery,
+} from './kpi-query.dto';
 import { KpiService } from './kpi.service';
 
 @ApiTags('kpis')
@@ -55,6 +61,28 @@ export class KpiController {
       unitCode: query.unit,
       categories: query.category,
     });
+  }
+
+  @Get('overview')
+  @RequirePermission(PERMISSIONS.readKpiFigures)
+  @ApiOperation({
+    summary:
+      'The overview page in one request: every KPI of a fiscal year and of the previous one, and the trends asked',
+  })
+  overview(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: KpiOverviewQuery,
+  ): Promise<KpiOverviewDto> {
+    return this.kpis.overview(
+      auth.organizationId,
+      query.fy,
+      query.trend ?? [],
+      {
+        unitCode: query.unit,
+        categories: query.category,
+        durationBounds: query.buckets,
+      },
+    );
   }
 
   @Get('breakdown')

@@ -3,6 +3,7 @@ import type {
   EmploymentCategory,
   KpiBreakdownDto,
   KpiCode,
+  KpiOverviewDto,
   KpiPeopleDto,
   KpiPersonDto,
   KpiValueDto,
@@ -11,6 +12,7 @@ import {
   DEFAULT_KPI_CATEGORIES,
   durationBucketsFromBounds,
   explainKpi,
+  fiscalYearOf as fiscalYearOfDate,
   fiscalYearStart,
   type KpiPersonEntry,
 } from '@ikuboard/shared/kpi';
@@ -72,6 +74,63 @@ export class KpiService {
     return values.filter(
       (value) => value.code === code && value.dimensions === undefined,
     );
+  }
+
+  /**
+   * The overview page in one request: every KPI of the fiscal year and of the previous one (when
+   * that year has roster data), and each trend code's headline value for every fiscal year with
+   * roster data. The same figures as GET /kpis and GET /kpis/trend, from one unit resolution and
+   * one look-up of the roster years and the derived tables' coverage; the families run in parallel.
+   */
+  async overview(
+    organizationId: string,
+    fiscalYear: number,
+    trendCodes: readonly KpiCode[],
+    input: KpiScopeInput,
+  ): Promise<KpiOverviewDto> {
+    const codes = [...new Set(trendCodes)];
+    // The unit is resolved in the same round trip as the years and the coverage.
+    const context = await this.overviewContext(organizationId, input.unitCode);
+    const scope: KpiSqlScope = {
+      ...(await this.scope(organizationId, { ...input, unitCode: undefined })),
+      unitId: context.unitId,
+    };
+    const previousYear = fiscalYear - 1;
+    const withPrevious = context.years.includes(previousYear);
+    const cardYears = withPrevious ? [previousYear, fiscalYear] : [fiscalYear];
+    const [cards, trendValues] = await Promise.all([
+      this.compute(
+        KPI_GROUPS,
+        scope,
+        cardYears,
+        undefined,
+        context.source(cardYears),
+      ),
+      codes.length === 0
+        ? Promise.resolve([])
+        : this.compute(
+            KPI_GROUPS.filter((group) =>
+              group.codes.some((code) => codes.includes(code)),
+            ),
+            scope,
+            context.years,
+            codes,
+            context.source(context.years),
+          ),
+    ]);
+    return {
+      fiscalYear,
+      current: cards.filter((value) => value.fiscalYear === fiscalYear),
+      previous: withPrevious
+        ? cards.filter((value) => value.fiscalYear === previousYear)
+        : [],
+      trends: codes.map((code) => ({
+        code,
+        values: trendValues.filter(
+          (value) => value.code === code && value.dimensions === undefined,
+        ),
+      })),
+    };
   }
 
   /** One KPI for each employer unit, or for each direct child of a unit (the top level when none). */
@@ -173,6 +232,59 @@ export class KpiService {
       fiscalYear,
       numerator: explanation.numerator.map(person).sort(byNumber),
       denominator: explanation.denominator.map(person).sort(byNumber),
+    };
+  }
+
+  /**
+   * The roster years (as OrgService.fiscalYears) and, for any set of years, how the derived
+   * tables serve them (as kpiSource): one round trip for the whole overview.
+   */
+  private async overviewContext(
+    organizationId: string,
+    unitCode: string | undefined,
+  ): Promise<{
+    unitId: string | null;
+    years: number[];
+    source: (years: readonly number[]) => KpiSource | null;
+  }> {
+    const [row] = (await this.dataSource.query(
+      `WITH unit AS (SELECT id FROM org_unit WHERE organization_id = $1 AND code = $2)
+       SELECT r.first::text AS first, r.last::text AS last, s.first_fy, s.last_fy,
+              (SELECT id FROM unit) AS unit_id,
+              $2::text IS NOT NULL AND NOT EXISTS
+                (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = (SELECT id FROM unit)) AS leaf
+         FROM (SELECT min(as_of) AS first, max(as_of) AS last FROM roster_snapshot WHERE organization_id = $1) r
+         LEFT JOIN kpi_refresh_state s ON s.organization_id = $1`,
+      [organizationId, unitCode || null],
+    )) as {
+      first: string | null;
+      last: string | null;
+      first_fy: number | null;
+      last_fy: number | null;
+      unit_id: string | null;
+      leaf: boolean;
+    }[];
+    // An unknown unit: the same not-found error as every KPI endpoint.
+    if (unitCode && !row?.unit_id)
+      await this.org.resolveUnit(organizationId, unitCode);
+    const years: number[] = [];
+    if (row?.first && row.last)
+      for (
+        let fy = fiscalYearOfDate(row.first);
+        fy <= fiscalYearOfDate(row.last);
+        fy++
+      )
+        years.push(fy);
+    return {
+      unitId: row?.unit_id ?? null,
+      years,
+      source: (asked) =>
+        row !== undefined &&
+        row.first_fy !== null &&
+        row.last_fy !== null &&
+        asked.every((year) => year >= row.first_fy! && year <= row.last_fy!)
+          ? { leaf: row.leaf }
+          : null,
     };
   }
 

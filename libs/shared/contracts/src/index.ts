@@ -11,3 +11,4 @@ export * from './lib/reports';
 export * from './lib/audit';
 export * from './lib/reviews360';
 export * from './lib/accounts';
+export * from './lib/kpi-overview';

@@ -6,6 +6,7 @@ import { auditEn } from '../audit/audit.i18n';
 import { accountsEn } from '../accounts/accounts.i18n';
 import { ikubossManageEn } from '../ikuboss/ikuboss-manage.i18n';
 import { reviews360En } from '../reviews360/reviews360.i18n';
+import { overviewTrendEn } from '../overview/overview-trend.i18n';
 import type { Dictionary } from './ja';
 
 /** Typed as Dictionary so that a key missing here, or one unknown in Japanese, fails to compile. */
@@ -277,4 +278,5 @@ export const en: Dictionary = {
   ...reviews360En,
   ...accountsEn,
   ...ikubossManageEn,
+  ...overviewTrendEn,
 };

@@ -14,6 +14,7 @@ import { auditJa } from '../audit/audit.i18n';
 import { accountsJa } from '../accounts/accounts.i18n';
 import { ikubossManageJa } from '../ikuboss/ikuboss-manage.i18n';
 import { reviews360Ja } from '../reviews360/reviews360.i18n';
+import { overviewTrendJa } from '../overview/overview-trend.i18n';
 
 /**
  * The Japanese dictionary is the source of the message keys; every other language must provide
@@ -284,6 +285,7 @@ export const ja = {
   ...reviews360Ja,
   ...accountsJa,
   ...ikubossManageJa,
+  ...overviewTrendJa,
 } as const satisfies Record<string, string> &
   Record<
     | `role.${Role}`

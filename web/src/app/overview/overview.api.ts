@@ -4,6 +4,7 @@ import { Injectable } from '@angular/core';
 import type {
   FiscalYearRangeDto,
   KpiCode,
+  KpiOverviewDto,
   KpiValueDto,
   OrgUnitDto,
   TargetDto,
@@ -14,6 +15,12 @@ import { API_BASE_URL } from '../api-url';
 export interface KpiQuery {
   fiscalYear: number;
   unitCode: string | null;
+}
+
+export interface OverviewQuery {
+  fiscalYear: number;
+  unitCode: string | null;
+  trendCodes: readonly KpiCode[];
 }
 
 export interface TrendQuery {
@@ -59,6 +66,32 @@ export class OverviewApi {
       },
       { defaultValue: [] },
     );
+  }
+
+  /**
+   * The whole overview in one request: the FY's KPIs, the previous FY's and the trends (GET
+   * /kpis/overview), instead of one request per year and per trend.
+   */
+  overview(
+    query: () => OverviewQuery | undefined,
+  ): HttpResourceRef<KpiOverviewDto | undefined> {
+    return httpResource<KpiOverviewDto>(() => {
+      const current = query();
+      return (
+        current && {
+          url: `${API_BASE_URL}/kpis/overview`,
+          params: withUnit(
+            {
+              fy: current.fiscalYear,
+              ...(current.trendCodes.length > 0
+                ? { trend: current.trendCodes.join(',') }
+                : {}),
+            },
+            current.unitCode,
+          ),
+        }
+      );
+    });
   }
 
   trend(query: () => TrendQuery | undefined): HttpResourceRef<KpiValueDto[]> {

@@ -6,7 +6,7 @@ import {
 } from '@angular/core';
 
 import { roundHalfUp } from '@ikuboard/shared/kpi';
-import { PERMISSIONS } from '@ikuboard/shared/contracts';
+import { PERMISSIONS, type KpiCode } from '@ikuboard/shared/contracts';
 import { LineChart, type LineSeries } from '@ikuboard/web/ui-charts';
 
 import { SessionStore } from '../auth/session.store';
@@ -15,13 +15,14 @@ import { kpiExcelUrl } from '../committee/committee.api';
 import { I18nStore } from '../i18n/i18n.store';
 import {
   FiscalYearPipe,
+  KpiNamePipe,
   LocalizedPipe,
   TranslatePipe,
 } from '../i18n/translate.pipe';
 import { TargetsOverview } from '../targets/targets-overview';
 import { KpiCard } from './kpi-card';
 import { indentedName } from './org-unit-tree';
-import { OverviewStore, TREND_KPI } from './overview.store';
+import { OverviewStore } from './overview.store';
 import { targetTrajectory } from './target-trajectory';
 
 @Component({
@@ -32,6 +33,7 @@ import { targetTrajectory } from './target-trajectory';
     LineChart,
     TranslatePipe,
     FiscalYearPipe,
+    KpiNamePipe,
     LocalizedPipe,
   ],
   templateUrl: './overview.page.html',
@@ -57,8 +59,24 @@ export class OverviewPage {
     const fiscalYear = this.store.selectedFiscalYear();
     return fiscalYear === null || fiscalYear === undefined
       ? null
-      : kpiExcelUrl(TREND_KPI, fiscalYear, this.store.selectedUnitCode());
+      : kpiExcelUrl(
+          this.store.selectedTrendCode(),
+          fiscalYear,
+          this.store.selectedUnitCode(),
+        );
   });
+
+  /** The chart's title: the chosen KPI's name. */
+  protected readonly trendTitle = computed(() =>
+    this.i18n.translate('overviewTrend.title', {
+      name: this.i18n.kpiName(this.store.selectedTrendCode()),
+    }),
+  );
+
+  /** The value axis' unit, from the measure of the chosen KPI's values. */
+  protected readonly trendUnit = computed(() =>
+    this.i18n.chartUnit(this.store.trend()[0]?.measure ?? 'percent'),
+  );
 
   protected readonly trendSeries = computed<LineSeries[]>(() => {
     const trend = this.store.trend();
@@ -116,6 +134,12 @@ export class OverviewPage {
   protected selectFiscalYear(event: Event): void {
     this.store.selectFiscalYear(
       Number((event.target as HTMLSelectElement).value),
+    );
+  }
+
+  protected selectTrend(event: Event): void {
+    this.store.selectTrend(
+      (event.target as HTMLSelectElement).value as KpiCode,
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 
 import {
   type ApiErrorDto,
+  OVERVIEW_TREND_KPI_CODES,
   STAFF_RATIO_KPI_CODES,
   type KpiCode,
   type KpiValueDto,
@@ -47,43 +48,39 @@ export class OverviewStore {
       : [],
   );
 
-  private readonly currentKpis = this.api.kpis(() => {
+  /** Which of the overview's trends the chart shows. */
+  readonly selectedTrendCode = signal<KpiCode>(TREND_KPI);
+  readonly trendCodes: readonly KpiCode[] = OVERVIEW_TREND_KPI_CODES;
+
+  /** The cards of the FY and the previous FY and every trend, in one request. */
+  private readonly overview = this.api.overview(() => {
     const fiscalYear = this.selectedFiscalYear();
     return fiscalYear === null
       ? undefined
-      : { fiscalYear, unitCode: this.selectedUnitCode() };
+      : {
+          fiscalYear,
+          unitCode: this.selectedUnitCode(),
+          trendCodes: this.trendCodes,
+        };
   });
-  private readonly previousKpis = this.api.kpis(() => {
-    const fiscalYear = this.selectedFiscalYear();
-    // Asking for a year without roster data would only yield empty values.
-    return fiscalYear === null || !this.fiscalYears().includes(fiscalYear - 1)
-      ? undefined
-      : { fiscalYear: fiscalYear - 1, unitCode: this.selectedUnitCode() };
-  });
-  private readonly trendKpis = this.api.trend(() =>
-    this.fiscalYearRange.hasValue()
-      ? { code: TREND_KPI, unitCode: this.selectedUnitCode() }
-      : undefined,
-  );
 
   readonly cardsLoading = computed(
-    () =>
-      this.fiscalYearRange.isLoading() ||
-      this.currentKpis.isLoading() ||
-      this.previousKpis.isLoading(),
+    () => this.fiscalYearRange.isLoading() || this.overview.isLoading(),
   );
-  readonly trendLoading = computed(
-    () => this.fiscalYearRange.isLoading() || this.trendKpis.isLoading(),
-  );
+  readonly trendLoading = this.cardsLoading;
 
   readonly error = computed<ApiErrorDto | null>(() => {
-    const failure = this.fiscalYearRange.error() ?? this.currentKpis.error();
+    const failure = this.fiscalYearRange.error() ?? this.overview.error();
     return failure ? toApiError(failure) : null;
   });
 
+  private readonly overviewValue = computed(() =>
+    this.overview.hasValue() ? this.overview.value() : undefined,
+  );
+
   readonly cards = computed<KpiCardModel[]>(() => {
-    const current = this.valuesOf(this.currentKpis);
-    const previous = this.valuesOf(this.previousKpis);
+    const current = this.overviewValue()?.current ?? [];
+    const previous = this.overviewValue()?.previous ?? [];
     return STAFF_RATIO_KPI_CODES.map((code) => ({
       code,
       current: current.find((value) => value.code === code) ?? null,
@@ -91,19 +88,28 @@ export class OverviewStore {
     }));
   });
 
-  readonly trend = computed(() => this.valuesOf(this.trendKpis));
+  readonly trend = computed<KpiValueDto[]>(
+    () =>
+      this.overviewValue()?.trends.find(
+        (series) => series.code === this.selectedTrendCode(),
+      )?.values ?? [],
+  );
 
   /** The plan target of the trend KPI for exactly the selected scope, if the plan sets one. */
   readonly trendTarget = computed<TargetDto | null>(() => {
     const targets = this.targetList.hasValue() ? this.targetList.value() : [];
     const unitCode = this.selectedUnitCode();
+    const code = this.selectedTrendCode();
     return (
       targets.find(
-        (target) =>
-          target.kpiCode === TREND_KPI && target.orgUnitCode === unitCode,
+        (target) => target.kpiCode === code && target.orgUnitCode === unitCode,
       ) ?? null
     );
   });
+
+  selectTrend(code: KpiCode): void {
+    this.selectedTrendCode.set(code);
+  }
 
   selectFiscalYear(fiscalYear: number): void {
     this.chosenFiscalYear.set(fiscalYear);
@@ -117,15 +123,6 @@ export class OverviewStore {
     this.fiscalYearRange.reload();
     this.orgUnitList.reload();
     this.targetList.reload();
-    this.currentKpis.reload();
-    this.previousKpis.reload();
-    this.trendKpis.reload();
-  }
-
-  private valuesOf(resource: {
-    hasValue(): boolean;
-    value(): KpiValueDto[];
-  }): KpiValueDto[] {
-    return resource.hasValue() ? resource.value() : [];
+    this.overview.reload();
   }
 }
