@@ -1,6 +1,8 @@
 // docs/performance.md and docs/performance-scaling.png from bench/results.json.
-import { writeFileSync } from 'node:fs';
+// `node bench/report.mjs [results.json]` writes them again from a results file (bench/results.json by default).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { root } from './lib/bundle.mjs';
 import { growthSentences, TIER_ORDER } from './lib/scaling.mjs';
@@ -438,3 +440,11 @@ person on every request). The KPI SQL now reads derived tables (migration 179545
   serves from. Years outside those covered (before the first roster snapshot, far future) fall back to
   the live SQL, which is kept.
 `.split('\n');
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = process.argv[2] ?? join(root, 'bench', 'results.json');
+  await writeReport(JSON.parse(readFileSync(file, 'utf8')));
+  console.log(
+    `wrote docs/performance.md and docs/performance-scaling.png from ${file}`,
+  );
+}
