@@ -2,6 +2,9 @@
 // `npm run bench`: every scenario of issue 8 against the scale tiers, then docs/performance.md,
 // docs/performance-scaling.png and bench/results.json. Tiers missing from tmp/bench are built first
 // (npm run bench:data). Options: --tiers S,L[,XL]  --runs 20  --only dashboard,import,...
+// --merge: keep the scenarios of bench/results.json that this run does not measure again (same name
+// and tier are replaced), so tiers measured at different times give one report; every scenario
+// carries `measuredAt` and its load average. --no-report: results.json only.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +19,8 @@ import { rosterImport50k, leaveImport1m } from './import-scenarios.mjs';
 import { webFirstChart } from './web-scenarios.mjs';
 import { benchCommitteeWorkbook } from '../tools/bench-committee-workbook.mjs';
 import { writeReport } from './report.mjs';
+import { mergeResults, stamp } from './lib/merge.mjs';
+import { multitenant } from './multitenant.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -23,19 +28,36 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     only: { type: 'string', default: '' },
     'no-report': { type: 'boolean', default: false },
+    merge: { type: 'boolean', default: false },
   },
 });
-const tiers = values.tiers
-  .split(',')
-  .map((t) => t.trim().toUpperCase())
-  .filter(Boolean);
 const runs = Number(values.runs);
 const only = values.only ? values.only.split(',') : null;
 const wanted = (name) => only === null || only.includes(name);
+// The scenarios measured on a tier's database; with none of them wanted no tier API is started.
+const TIER_SCENARIOS = [
+  'dashboard',
+  'subtree',
+  'import',
+  'naive',
+  'roster-import-50k',
+  'leave-import-1m',
+  'web-first-chart',
+  'committee-workbook',
+];
+const tiers = TIER_SCENARIOS.some(wanted)
+  ? values.tiers
+      .split(',')
+      .map((t) => t.trim().toUpperCase())
+      .filter(Boolean)
+  : [];
 const log = (line) => console.log(`[bench] ${line}`);
 const loadNow = () => os.loadavg().map((x) => Math.round(x * 10) / 10);
 
-await ensureBuilt(['api', 'web']);
+// dist/web only for the scenarios that load the dashboard's files
+await ensureBuilt(
+  ['web-first-chart', 'web'].some(wanted) ? ['api', 'web'] : ['api'],
+);
 
 const results = {
   startedAt: new Date().toISOString(),
@@ -50,6 +72,9 @@ const results = {
   tiers: {},
   scenarios: [],
 };
+/** A scenario's result, stamped with the time it was measured (the report shows it per row). */
+const record = (r) =>
+  results.scenarios.push(stamp(r, new Date().toISOString()));
 
 for (const tier of tiers) {
   const manifestFile = join(dataDirOf(tier), 'manifest.json');
@@ -68,6 +93,10 @@ for (const tier of tiers) {
     if (built.status !== 0) throw new Error(`building tier ${tier} failed`);
   }
   results.tiers[tier] = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  // the tier's size on disk now (its cluster, WAL included)
+  const du = spawnSync('du', ['-sm', dataDirOf(tier)], { encoding: 'utf8' });
+  if (du.status === 0)
+    results.tiers[tier].diskMb = Number(du.stdout.split('\t')[0]);
   log(`tier ${tier}: starting the API on ${dataDirOf(tier)}`);
   const api = await startApi({ tier });
   try {
@@ -82,7 +111,7 @@ for (const tier of tiers) {
         target: dashboardTarget,
         runs,
       });
-      results.scenarios.push(dashboard);
+      record(dashboard);
       log(JSON.stringify(dashboard));
     }
     if (wanted('subtree')) {
@@ -94,7 +123,7 @@ for (const tier of tiers) {
           target: 30,
           runs,
         });
-        results.scenarios.push(subtree);
+        record(subtree);
         log(JSON.stringify(subtree));
       }
     }
@@ -103,32 +132,32 @@ for (const tier of tiers) {
       const imported = await scenarios.importLeave1000(ctx, {
         runs: Math.max(5, Math.min(runs, 7)),
       });
-      results.scenarios.push(imported);
+      record(imported);
       log(JSON.stringify(imported));
     }
     if (wanted('naive') && tier !== 'XL') {
       log(`tier ${tier}: naive baseline`);
       const naive = await scenarios.naive(ctx, dashboard);
-      results.scenarios.push(naive);
+      record(naive);
       log(JSON.stringify(naive));
     }
     // Large imports and the first chart: tier S by default (the files are made from the tier's staff).
     if (wanted('roster-import-50k') && tier === 'S') {
       log(`tier ${tier}: roster import of 50,000 rows`);
       const r = await rosterImport50k(ctx, { runs: 3, log });
-      results.scenarios.push(r);
+      record(r);
       log(JSON.stringify(r));
     }
     if (wanted('leave-import-1m') && tier === 'S') {
       log(`tier ${tier}: leave import of 1,000,000 rows`);
       const r = await leaveImport1m(ctx, { runs: 3, log });
-      results.scenarios.push(r);
+      record(r);
       log(JSON.stringify(r));
     }
     if (wanted('web-first-chart')) {
       log(`tier ${tier}: first chart after login in headless Chromium`);
       const r = await webFirstChart(ctx, { runs: 7, log });
-      results.scenarios.push(r);
+      record(r);
       log(JSON.stringify(r));
     }
     if (wanted('committee-workbook')) {
@@ -155,7 +184,7 @@ for (const tier of tiers) {
           w.workbook.durationMsMedian / w.floor.durationMsMedian <= 1.5,
         details: w,
       };
-      results.scenarios.push(r);
+      record(r);
       log(JSON.stringify(r));
     }
     results.tiers[tier].apiPeakRssMb = await peakRssMb(api.pid);
@@ -199,13 +228,21 @@ if (wanted('submissions-360')) {
         'submissions-360',
         `measure-360-burst failed (exit ${burst.status})`,
       );
-  results.scenarios.push(r);
+  record(r);
   log(JSON.stringify(r));
+}
+
+if (wanted('multitenant')) {
+  // Its own embedded PostgreSQL (tmp/bench/MT): 200 organizations in one database (bench/multitenant.mjs).
+  log('multitenant: 200 organizations in one database');
+  const r = await multitenant({ log, runs: Math.min(runs, 20) });
+  record(r);
+  log(JSON.stringify({ ...r, schema: undefined }));
 }
 
 if (wanted('web')) {
   const web = scenarios.webBundle();
-  results.scenarios.push(web);
+  record(web);
   log(JSON.stringify(web));
 }
 if (wanted('startup')) {
@@ -213,17 +250,21 @@ if (wanted('startup')) {
     'start-up: first start (initdb, migrations, demo seed), then later starts',
   );
   const startup = await scenarios.startup();
-  results.scenarios.push(startup);
+  record(startup);
   log(JSON.stringify(startup));
 }
 
 results.finishedAt = new Date().toISOString();
-writeFileSync(
-  join(root, 'bench', 'results.json'),
-  JSON.stringify(results, null, 2) + '\n',
+const resultsFile = join(root, 'bench', 'results.json');
+const written =
+  values.merge && existsSync(resultsFile)
+    ? mergeResults(JSON.parse(readFileSync(resultsFile, 'utf8')), results)
+    : results;
+writeFileSync(resultsFile, JSON.stringify(written, null, 2) + '\n');
+log(
+  `wrote bench/results.json${values.merge ? ` (merged: ${written.scenarios.length} scenarios from ${written.runs?.length ?? 1} runs)` : ''}`,
 );
-log('wrote bench/results.json');
 if (!values['no-report']) {
-  await writeReport(results);
+  await writeReport(written);
   log('wrote docs/performance.md and docs/performance-scaling.png');
 }

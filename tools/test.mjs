@@ -45,6 +45,7 @@ if (only === null) {
     nx, 'run-many', '-t', 'lint', 'test', 'build', '--parallel=2', '--outputStyle=static',
   ]);
   step('Type-check the integration and end-to-end suites', process.execPath, [binPath('typescript', 'tsc'), '-p', 'test/tsconfig.json']);
+  step('Benchmark harness unit tests (bench/test)', process.execPath, ['--test', 'bench/test/']);
 }
 if (only === null || only === 'integration') {
   if (only) step('Build the API', process.execPath, [nx, 'run', 'api:build', '--outputStyle=static']);

@@ -105,6 +105,10 @@ export async function loadTier(
   try {
     await db.query('BEGIN');
     await db.query(`SET LOCAL maintenance_work_mem = '1GB'`);
+    // The full refresh groups every fact under each of its subtree roots in one statement: at tier XL
+    // with the default 4 MB its sort spilled more than 9 GB to pgsql_tmp (the roll-up insert alone ran
+    // over 20 minutes). A larger sort/hash memory for the load's own transaction only.
+    await db.query(`SET LOCAL work_mem = '256MB'`);
     await db.query(`SET LOCAL synchronous_commit = off`);
     const [old] = await db.query(
       `SELECT id FROM organization WHERE code = $1`,
