@@ -281,4 +281,120 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     expect((rebuilt[0] as unknown[]).length).toBeGreaterThan(0);
     expect(afterImport).toEqual(rebuilt);
   });
+  it('after a leave import over two years with child-linked leave and new children', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`kpi-aggregates leave seed ${seed}`);
+    const random = workforcePrng(seed);
+    const dataset = randomWorkforceDataset(seed, {
+      employees: 150,
+      firstFiscalYear: 2020,
+      lastFiscalYear: 2023,
+    });
+    const code = uniqueCode('aggl');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    const db = testDatabase();
+    const inService = (day: string) =>
+      dataset.employees.filter(
+        (e) =>
+          e.hireDate <= day &&
+          (e.separationDate === null || e.separationDate >= day),
+      );
+    const free = (employeeId: string, day: string) =>
+      !dataset.leaves.some(
+        (l) =>
+          l.employeeId === employeeId && l.startDate <= day && l.endDate >= day,
+      );
+    const rows: CellInput[][] = [];
+    // annual half days in two calendar years (a few employees only)
+    for (const day of ['2021-03-12', '2022-10-07'])
+      for (const e of inService(day))
+        if (random() < 0.3 && free(e.id, day))
+          rows.push([e.id, '年次休暇', day, day, 0.5, null]);
+    // childcare leave for a child already on file, and for children the file registers
+    const child = dataset.children.find((c) => c.birthDate >= '2021-01-01');
+    const touched = new Set(rows.map((row) => row[0] as string));
+    if (child) {
+      const start = new Date(Date.parse(child.birthDate) + 70 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      if (free(child.employeeId, start)) {
+        rows.push([
+          child.employeeId,
+          '育児休業',
+          start,
+          start,
+          1,
+          child.birthDate,
+        ]);
+        touched.add(child.employeeId);
+      }
+    }
+    const parents = inService('2022-12-31').filter(
+      (e) =>
+        (e.gender === 'male' || e.gender === 'female') &&
+        !touched.has(e.id) &&
+        free(e.id, '2022-09-01') &&
+        free(e.id, '2022-07-05'),
+    );
+    for (const [i, e] of parents.slice(0, 6).entries()) {
+      rows.push([
+        e.id,
+        '育児休業',
+        '2022-09-01',
+        '2022-09-30',
+        null,
+        '2022-07-01',
+      ]);
+      if (i % 2 === 0 && e.gender === 'male')
+        rows.push([
+          e.id,
+          '配偶者出産休暇',
+          '2022-07-05',
+          '2022-07-05',
+          1,
+          '2022-07-01',
+        ]);
+      touched.add(e.id);
+    }
+    expect(rows.length).toBeGreaterThan(20);
+
+    const untouched = dataset.employees
+      .map((e) => e.id)
+      .filter((id) => !touched.has(id));
+    const factsOf = async () =>
+      (
+        await db.query(
+          `SELECT f.ctid::text FROM kpi_fact f JOIN employee e ON e.id = f.employee_id
+            WHERE f.organization_id = $1 AND e.employee_number = ANY ($2::text[]) ORDER BY 1`,
+          [organizationId, untouched],
+        )
+      ).rows;
+    const untouchedBefore = await factsOf();
+    expect(untouchedBefore.length).toBeGreaterThan(0);
+
+    const job = (
+      await hr.import(
+        'leave',
+        await workbook(
+          '休暇',
+          ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
+          rows,
+        ),
+      )
+    ).body as ImportJobDto;
+    expect([job.status, job.errors, job.failure]).toEqual([
+      'succeeded',
+      [],
+      null,
+    ]);
+    expect(await factsOf()).toEqual(untouchedBefore);
+    const afterImport = await derivedRows(organizationId);
+    await refreshKpiAggregates(queryable, organizationId);
+    const rebuilt = await derivedRows(organizationId);
+    expect((rebuilt[2] as unknown[]).length).toBeGreaterThan(0);
+    expect(afterImport).toEqual(rebuilt);
+  });
 });
