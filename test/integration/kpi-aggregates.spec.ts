@@ -320,7 +320,10 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
       const start = new Date(Date.parse(child.birthDate) + 70 * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      if (free(child.employeeId, start)) {
+      if (
+        free(child.employeeId, start) &&
+        inService(start).some((e) => e.id === child.employeeId)
+      ) {
         rows.push([
           child.employeeId,
           '育児休業',
@@ -332,8 +335,10 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
         touched.add(child.employeeId);
       }
     }
-    const parents = inService('2022-12-31').filter(
+    const staySeptember = new Set(inService('2022-09-30').map((e) => e.id));
+    const parents = inService('2022-07-01').filter(
       (e) =>
+        staySeptember.has(e.id) &&
         (e.gender === 'male' || e.gender === 'female') &&
         !touched.has(e.id) &&
         free(e.id, '2022-09-01') &&

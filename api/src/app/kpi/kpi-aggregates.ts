@@ -189,19 +189,20 @@ export const OVERTIME_FACTS = `
        AND o.month >= make_date($2, 4, 1) AND o.month < make_date($3 + 1, 4, 1)
      GROUP BY 1, 2
   ), stats AS (
-    SELECT p.fy, p.employee_id, coalesce(r.h, '{0,0,0,0,0,0,0,0,0,0,0,0}'::numeric[]) AS h
+    -- h stays NULL for a person-year without overtime rows (most of them, e.g. new staff): the
+    -- figures below are then 0 without reading twelve array elements a few hundred times
+    SELECT p.fy, p.employee_id, p.multi, r.h
       FROM person p LEFT JOIN recorded r ON r.employee_id = p.employee_id AND r.fy = p.fy
   )
   INSERT INTO kpi_fact (${FACT_COLUMNS}, mask, m45, m100, hours, multi)
   SELECT $1, 'ot', seg.fy, seg.employee_id, seg.org_unit_id, seg.category, NULL, '', 0,
-         ${MONTH_INDEXES.map((i) => `st.h[${i + 1}]`).join(' + ')},
+         coalesce(${MONTH_INDEXES.map((i) => `st.h[${i + 1}]`).join(' + ')}, 0),
          CASE WHEN ${AVG80_OVER_WINDOWS} THEN 1 ELSE 0 END,
          seg.mask,
          ${MONTH_INDEXES.map((i) => `CASE WHEN st.h[${i + 1}] > 45 THEN ${1 << i} ELSE 0 END`).join(' + ')},
          ${MONTH_INDEXES.map((i) => `CASE WHEN st.h[${i + 1}] >= 100 THEN ${1 << i} ELSE 0 END`).join(' + ')},
-         st.h, p.multi
+         coalesce(st.h, '{0,0,0,0,0,0,0,0,0,0,0,0}'::numeric[]), st.multi
     FROM seg
-    JOIN person p ON p.fy = seg.fy AND p.employee_id = seg.employee_id
     JOIN stats st ON st.fy = seg.fy AND st.employee_id = seg.employee_id`;
 
 const FACTS: Record<KpiFactFamily, string> = {
