@@ -12,6 +12,7 @@ import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareF
 import { ImportJobRunner1795490000000 } from './1795490000000-ImportJobRunner';
 import { LeaveEmployeeStageIndexes1795500000000 } from './1795500000000-LeaveEmployeeStageIndexes';
 import { KpiChildcareRollup1795510000000 } from './1795510000000-KpiChildcareRollup';
+import { KpiFactEmployeeFamilyIndex1795520000000 } from './1795520000000-KpiFactEmployeeFamilyIndex';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ImportJobRunner1795490000000,
   LeaveEmployeeStageIndexes1795500000000,
   KpiChildcareRollup1795510000000,
+  KpiFactEmployeeFamilyIndex1795520000000,
 ];

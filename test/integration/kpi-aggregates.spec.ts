@@ -12,7 +12,7 @@ import {
   workforcePrng,
 } from '../support/random-workforce-dataset';
 import { addTenantAccounts, uniqueCode } from '../support/tenant';
-import { workbook } from '../support/xlsx';
+import { ROSTER_HEADER, workbook, type CellInput } from '../support/xlsx';
 
 /** Every derived row of the organization, in a canonical order (zero roll-up rows left out). */
 // Sums are compared by value: an incremental refresh may leave 0.00 where a rebuild writes 0.
@@ -139,5 +139,267 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     const rebuilt = await derivedRows(organizationId);
     expect((rebuilt[0] as unknown[]).length).toBeGreaterThan(0);
     expect(afterImports).toEqual(rebuilt);
+  });
+  it('after a roster import with new, changed and separated employees and changed assignments', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`kpi-aggregates roster seed ${seed}`);
+    const random = workforcePrng(seed);
+    const dataset = randomWorkforceDataset(seed, {
+      employees: 150,
+      firstFiscalYear: 2020,
+      lastFiscalYear: 2023,
+    });
+    const code = uniqueCode('aggr');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    const db = testDatabase();
+    const asOf = '2022-04-01';
+    // The file is written from the stored rows (as an export would be), then edited.
+    const current = (
+      await db.query(
+        `SELECT e.id, e.employee_number, e.name, e.gender, to_char(e.hire_date, 'YYYY-MM-DD') AS hire,
+                to_char(e.separation_date, 'YYYY-MM-DD') AS sep, e.is_rehire, e.is_midcareer,
+                u.code AS unit, s.code AS stage, c.code AS category
+           FROM employee e
+           JOIN assignment a ON a.organization_id = e.organization_id AND a.employee_id = e.id
+                            AND a.valid_from <= $2 AND (a.valid_to IS NULL OR a.valid_to > $2)
+           JOIN org_unit u ON u.id = a.org_unit_id
+           JOIN position_stage s ON s.id = a.position_stage_id
+           JOIN employment_category c ON c.id = a.employment_category_id
+          WHERE e.organization_id = $1 AND e.hire_date < $2
+            AND (e.separation_date IS NULL OR e.separation_date >= $2)
+          ORDER BY e.employee_number`,
+        [organizationId, asOf],
+      )
+    ).rows as {
+      id: string;
+      employee_number: string;
+      name: string;
+      gender: string;
+      hire: string;
+      sep: string | null;
+      is_rehire: boolean;
+      is_midcareer: boolean;
+      unit: string;
+      stage: string;
+      category: string;
+    }[];
+    const units = dataset.units.map((unit) => unit.id);
+    const stages = dataset.stages.map((stage) => stage.id);
+    const yesNo = (flag: boolean) => (flag ? 'はい' : 'いいえ');
+    const rows: CellInput[][] = [];
+    const untouched: string[] = [];
+    let moved = 0;
+    let separated = 0;
+    let edited = 0;
+    for (const person of current) {
+      const row: CellInput[] = [
+        person.employee_number,
+        person.name,
+        person.gender,
+        person.unit,
+        person.stage,
+        person.category,
+        person.hire,
+        person.sep,
+        null,
+        yesNo(person.is_rehire),
+        yesNo(person.is_midcareer),
+      ];
+      const draw = random();
+      if (draw < 0.12) {
+        separated++; // left out of a full roster: separated the day before the as-of date
+        continue;
+      } else if (draw < 0.27) {
+        row[3] = units.filter((unit) => unit !== person.unit)[
+          Math.floor(random() * (units.length - 1))
+        ]!;
+        row[4] = stages[Math.floor(random() * stages.length)]!;
+        moved++;
+      } else if (draw < 0.35) {
+        // hire date, separation or category changed in the employee's own row
+        const kind = Math.floor(random() * 3);
+        if (kind === 0) row[6] = '2019-10-01';
+        else if (kind === 1) row[7] = '2022-09-30';
+        else
+          row[5] = person.category === 'permanent' ? 'fixed_term' : 'permanent';
+        edited++;
+      } else untouched.push(person.id);
+      rows.push(row);
+    }
+    const newcomers = 12;
+    for (let i = 0; i < newcomers; i++)
+      rows.push([
+        `NEW${i}`,
+        `新規 ${i}`,
+        i % 3 === 0 ? 'male' : 'female',
+        units[i % units.length]!,
+        stages[i % stages.length]!,
+        i % 4 === 0 ? 'fixed_term' : 'permanent',
+        // hired long before the covered years, inside them, and on the as-of date
+        ['2005-04-01', '2020-07-15', '2021-01-01', asOf][i % 4]!,
+        i === 5 ? '2023-06-30' : null,
+        null,
+        yesNo(i === 3),
+        yesNo(i % 2 === 1),
+      ]);
+    expect(
+      [moved, separated, edited, untouched.length].every((n) => n > 0),
+    ).toBe(true);
+
+    const factsOf = async (ids: string[]) =>
+      (
+        await db.query(
+          `SELECT ctid::text FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) ORDER BY 1`,
+          [organizationId, ids],
+        )
+      ).rows;
+    const untouchedBefore = await factsOf(untouched);
+    expect(untouchedBefore.length).toBeGreaterThan(0);
+
+    const job = (
+      await hr.import('roster', await workbook('職員', ROSTER_HEADER, rows), {
+        asOf,
+      })
+    ).body as ImportJobDto;
+    expect([job.status, job.errors, job.failure]).toEqual([
+      'succeeded',
+      [],
+      null,
+    ]);
+    expect(job.summary).toMatchObject({ created: newcomers });
+    // (also anyone in service on the as-of date without an assignment in force, whom the file omits)
+    expect(job.summary!.separated).toBeGreaterThanOrEqual(separated);
+
+    // The refresh was incremental: the facts of people the file left as they were are the same rows.
+    expect(await factsOf(untouched)).toEqual(untouchedBefore);
+    const afterImport = await derivedRows(organizationId);
+    await refreshKpiAggregates(queryable, organizationId);
+    const rebuilt = await derivedRows(organizationId);
+    expect((rebuilt[0] as unknown[]).length).toBeGreaterThan(0);
+    expect(afterImport).toEqual(rebuilt);
+  });
+  it('after a leave import over two years with child-linked leave and new children', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`kpi-aggregates leave seed ${seed}`);
+    const random = workforcePrng(seed);
+    const dataset = randomWorkforceDataset(seed, {
+      employees: 150,
+      firstFiscalYear: 2020,
+      lastFiscalYear: 2023,
+    });
+    const code = uniqueCode('aggl');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    const db = testDatabase();
+    const inService = (day: string) =>
+      dataset.employees.filter(
+        (e) =>
+          e.hireDate <= day &&
+          (e.separationDate === null || e.separationDate >= day),
+      );
+    const free = (employeeId: string, day: string) =>
+      !dataset.leaves.some(
+        (l) =>
+          l.employeeId === employeeId && l.startDate <= day && l.endDate >= day,
+      );
+    const rows: CellInput[][] = [];
+    // annual half days in two calendar years (a few employees only)
+    for (const day of ['2021-03-12', '2022-10-07'])
+      for (const e of inService(day))
+        if (random() < 0.3 && free(e.id, day))
+          rows.push([e.id, '年次休暇', day, day, 0.5, null]);
+    // childcare leave for a child already on file, and for children the file registers
+    const child = dataset.children.find((c) => c.birthDate >= '2021-01-01');
+    const touched = new Set(rows.map((row) => row[0] as string));
+    if (child) {
+      const start = new Date(Date.parse(child.birthDate) + 70 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      if (
+        free(child.employeeId, start) &&
+        inService(start).some((e) => e.id === child.employeeId)
+      ) {
+        rows.push([
+          child.employeeId,
+          '育児休業',
+          start,
+          start,
+          1,
+          child.birthDate,
+        ]);
+        touched.add(child.employeeId);
+      }
+    }
+    const staySeptember = new Set(inService('2022-09-30').map((e) => e.id));
+    const parents = inService('2022-07-01').filter(
+      (e) =>
+        staySeptember.has(e.id) &&
+        (e.gender === 'male' || e.gender === 'female') &&
+        !touched.has(e.id) &&
+        free(e.id, '2022-09-01') &&
+        free(e.id, '2022-07-05'),
+    );
+    for (const [i, e] of parents.slice(0, 6).entries()) {
+      rows.push([
+        e.id,
+        '育児休業',
+        '2022-09-01',
+        '2022-09-30',
+        null,
+        '2022-07-01',
+      ]);
+      if (i % 2 === 0 && e.gender === 'male')
+        rows.push([
+          e.id,
+          '配偶者出産休暇',
+          '2022-07-05',
+          '2022-07-05',
+          1,
+          '2022-07-01',
+        ]);
+      touched.add(e.id);
+    }
+    expect(rows.length).toBeGreaterThan(20);
+
+    const untouched = dataset.employees
+      .map((e) => e.id)
+      .filter((id) => !touched.has(id));
+    const factsOf = async () =>
+      (
+        await db.query(
+          `SELECT f.ctid::text FROM kpi_fact f JOIN employee e ON e.id = f.employee_id
+            WHERE f.organization_id = $1 AND e.employee_number = ANY ($2::text[]) ORDER BY 1`,
+          [organizationId, untouched],
+        )
+      ).rows;
+    const untouchedBefore = await factsOf();
+    expect(untouchedBefore.length).toBeGreaterThan(0);
+
+    const job = (
+      await hr.import(
+        'leave',
+        await workbook(
+          '休暇',
+          ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
+          rows,
+        ),
+      )
+    ).body as ImportJobDto;
+    expect([job.status, job.errors, job.failure]).toEqual([
+      'succeeded',
+      [],
+      null,
+    ]);
+    expect(await factsOf()).toEqual(untouchedBefore);
+    const afterImport = await derivedRows(organizationId);
+    await refreshKpiAggregates(queryable, organizationId);
+    const rebuilt = await derivedRows(organizationId);
+    expect((rebuilt[2] as unknown[]).length).toBeGreaterThan(0);
+    expect(afterImport).toEqual(rebuilt);
   });
 });

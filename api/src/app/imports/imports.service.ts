@@ -234,9 +234,12 @@ export class ImportsService {
       const plan = planRosterImport(content.rows, content.sheet, context);
       if (plan.errors.length === 0) {
         await applyRosterPlan(manager, request.organizationId, asOf, plan);
-        // Assignments from the as-of date on and possibly anyone's dates: rebuilt whole.
+        // Only the people the plan wrote for: their facts are rebuilt and their contribution to the
+        // roll-ups replaced (all families and years; a new first roster year rebuilds everything).
         if (!request.dryRun)
-          await refreshKpiAggregates(manager, request.organizationId);
+          await refreshKpiAggregates(manager, request.organizationId, {
+            employeeIds: plan.changedEmployeeIds,
+          });
       }
       return plan;
     });

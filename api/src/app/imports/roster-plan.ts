@@ -88,6 +88,11 @@ export interface RosterPlan {
     validFrom: string;
     validTo: string | null;
   } & AssignmentValues)[];
+  /**
+   * Every employee the plan writes anything for (new, changed, separated, supervisor or
+   * assignments changed): the people whose derived KPI facts the import must refresh.
+   */
+  changedEmployeeIds: string[];
   summary: ImportSummaryDto;
 }
 
@@ -350,6 +355,7 @@ export function planRosterImport(
     assignmentUpdates: [],
     assignmentCloses: [],
     assignmentInserts: [],
+    changedEmployeeIds: [],
     summary: {
       rows: rows.length,
       created: 0,
@@ -376,6 +382,7 @@ export function planRosterImport(
       });
       if (supervisorId)
         plan.supervisorChanges.push({ id: row.employee.id, supervisorId });
+      plan.changedEmployeeIds.push(row.employee.id);
       plan.summary.created++;
       continue;
     }
@@ -411,8 +418,10 @@ export function planRosterImport(
         changed = true;
       }
     }
-    if (changed) plan.summary.updated++;
-    else plan.summary.unchanged++;
+    if (changed) {
+      plan.changedEmployeeIds.push(existing.id);
+      plan.summary.updated++;
+    } else plan.summary.unchanged++;
   }
 
   if (!context.partial) {
@@ -424,6 +433,7 @@ export function planRosterImport(
         (existing.separationDate === null || existing.separationDate >= asOf);
       if (inServiceOnAsOf && !listed.has(existing.employeeNumber)) {
         plan.separations.push({ id: existing.id, separationDate: lastDay });
+        plan.changedEmployeeIds.push(existing.id);
         plan.summary.separatedEmployeeNumbers.push(existing.employeeNumber);
       }
     }

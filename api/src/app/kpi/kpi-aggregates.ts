@@ -69,11 +69,9 @@ const yearsInForce = (a: string, month: number) => `generate_series(
       least($3::int, CASE WHEN ${a}.valid_to IS NULL THEN $3::int ELSE extract(year FROM ${a}.valid_to)::int
         - CASE WHEN ${a}.valid_to > make_date(extract(year FROM ${a}.valid_to)::int, ${month}, 1) THEN 0 ELSE 1 END END))`;
 
-/** The 1sts of months from April of $2 to March after $3 that the assignment `a` is in force on. */
-const monthsInForce = (a: string) => `generate_series(
-      greatest(make_date($2::int, 4, 1), date_trunc('month', ${a}.valid_from + interval '1 month' - interval '1 day')::date),
-      least(make_date($3::int + 1, 3, 1), coalesce(${a}.valid_to - 1, make_date($3::int + 1, 3, 1))),
-      interval '1 month')`;
+/** The month number of the month of date `d` (year × 12 + month − 1; April of FY y is y × 12 + 3). */
+const monthNumber = (d: string) =>
+  `(extract(year FROM ${d})::int * 12 + extract(month FROM ${d})::int - 1)`;
 
 const FACT_COLUMNS = `organization_id, family, fy, employee_id, unit_id, category, stage_id, gender, k, s1, s2`;
 
@@ -163,14 +161,23 @@ const AVG80_OVER_WINDOWS = [2, 3, 4, 5, 6]
  */
 export const OVERTIME_FACTS = `
   WITH seg AS (
-    SELECT ${fiscalYearOf('md.d')} AS fy, a.employee_id, a.org_unit_id, c.code AS category,
-           bit_or(1 << ((extract(month FROM md.d)::int + 8) % 12)) AS mask
+    -- The months an assignment counts (in force and the person in service on the month's 1st, in
+    -- April of $2 to March after $3) are one run of months [m0, m1]; each FY it meets gets the bits
+    -- of its part of the run (bit 0 = April), so the work is per assignment and year, not per month.
+    SELECT y.fy, a.employee_id, a.org_unit_id, c.code AS category,
+           bit_or((1 << (least(r.m1, y.fy * 12 + 14) - y.fy * 12 - 2)) - (1 << (greatest(r.m0, y.fy * 12 + 3) - y.fy * 12 - 3))) AS mask
       FROM assignment a
-      CROSS JOIN LATERAL (SELECT d::date AS d FROM ${monthsInForce('a')} AS g (d)) AS md
-      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${inService('e', 'md.d')}
+      JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id
       JOIN position_stage s ON s.organization_id = $1 AND s.id = a.position_stage_id AND NOT s.is_manager
       JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
-     WHERE a.organization_id = $1 AND ${someEmployees('a.employee_id')}
+      -- the first 1st of a month on or after the start, the last 1st on or before the end
+      -- (least and greatest skip the NULL of an open assignment or a person still in service)
+      CROSS JOIN LATERAL (SELECT greatest(a.valid_from, e.hire_date, make_date($2::int, 4, 1)) AS lo,
+                                 least(a.valid_to - 1, e.separation_date, make_date($3::int + 1, 3, 1)) AS hi) AS b
+      CROSS JOIN LATERAL (SELECT ${monthNumber('b.lo')} + CASE WHEN extract(day FROM b.lo) > 1 THEN 1 ELSE 0 END,
+                                 ${monthNumber('b.hi')}) AS r (m0, m1)
+      CROSS JOIN LATERAL generate_series((r.m0 - 3) / 12, (r.m1 - 3) / 12) AS y (fy)
+     WHERE a.organization_id = $1 AND ${someEmployees('a.employee_id')} AND r.m0 <= r.m1
      GROUP BY 1, 2, 3, 4
   ), person AS (
     SELECT fy, employee_id, count(DISTINCT category) > 1 AS multi FROM seg GROUP BY 1, 2
@@ -183,19 +190,20 @@ export const OVERTIME_FACTS = `
        AND o.month >= make_date($2, 4, 1) AND o.month < make_date($3 + 1, 4, 1)
      GROUP BY 1, 2
   ), stats AS (
-    SELECT p.fy, p.employee_id, coalesce(r.h, '{0,0,0,0,0,0,0,0,0,0,0,0}'::numeric[]) AS h
+    -- h stays NULL for a person-year without overtime rows (most of them, e.g. new staff): the
+    -- figures below are then 0 without reading twelve array elements a few hundred times
+    SELECT p.fy, p.employee_id, p.multi, r.h
       FROM person p LEFT JOIN recorded r ON r.employee_id = p.employee_id AND r.fy = p.fy
   )
   INSERT INTO kpi_fact (${FACT_COLUMNS}, mask, m45, m100, hours, multi)
   SELECT $1, 'ot', seg.fy, seg.employee_id, seg.org_unit_id, seg.category, NULL, '', 0,
-         ${MONTH_INDEXES.map((i) => `st.h[${i + 1}]`).join(' + ')},
+         coalesce(${MONTH_INDEXES.map((i) => `st.h[${i + 1}]`).join(' + ')}, 0),
          CASE WHEN ${AVG80_OVER_WINDOWS} THEN 1 ELSE 0 END,
          seg.mask,
          ${MONTH_INDEXES.map((i) => `CASE WHEN st.h[${i + 1}] > 45 THEN ${1 << i} ELSE 0 END`).join(' + ')},
          ${MONTH_INDEXES.map((i) => `CASE WHEN st.h[${i + 1}] >= 100 THEN ${1 << i} ELSE 0 END`).join(' + ')},
-         st.h, p.multi
+         coalesce(st.h, '{0,0,0,0,0,0,0,0,0,0,0,0}'::numeric[]), st.multi
     FROM seg
-    JOIN person p ON p.fy = seg.fy AND p.employee_id = seg.employee_id
     JOIN stats st ON st.fy = seg.fy AND st.employee_id = seg.employee_id`;
 
 const FACTS: Record<KpiFactFamily, string> = {
@@ -263,13 +271,19 @@ export function contributionSql(families: readonly KpiFactFamily[]): string[] {
       ),
     );
   if (families.includes('ot')) {
+    // Months and measures as aggregates of one pass over the facts (an array per unit, FY and
+    // category), unpivoted afterwards: a row per fact and month would be twelve times the facts.
     parts.push(
       rollUp(
-        `SELECT 'otm'::text AS family, f.fy, f.unit_id, f.category, NULL::uuid AS stage_id, ''::text AS gender, i AS k,
-                count(*) AS n, sum(f.hours[i + 1]) AS s1, 0::numeric AS s2
-           FROM kpi_fact f CROSS JOIN generate_series(0, 11) AS i
-          WHERE ${chosenFacts(`'ot'`)} AND (f.mask & (1 << i)) <> 0
-          GROUP BY f.fy, f.unit_id, f.category, i`,
+        `SELECT 'otm'::text AS family, g.fy, g.unit_id, g.category, NULL::uuid AS stage_id, ''::text AS gender, i AS k,
+                g.n[i + 1] AS n, g.s[i + 1] AS s1, 0::numeric AS s2
+           FROM (SELECT f.fy, f.unit_id, f.category,
+                        ARRAY[${MONTH_INDEXES.map((i) => `count(*) FILTER (WHERE (f.mask & ${1 << i}) <> 0)`).join(', ')}] AS n,
+                        ARRAY[${MONTH_INDEXES.map((i) => `coalesce(sum(f.hours[${i + 1}]) FILTER (WHERE (f.mask & ${1 << i}) <> 0), 0)`).join(', ')}] AS s
+                   FROM kpi_fact f WHERE ${chosenFacts(`'ot'`)}
+                  GROUP BY f.fy, f.unit_id, f.category) g
+           CROSS JOIN generate_series(0, 11) AS i
+          WHERE g.n[i + 1] > 0`,
         'family, fy, category, stage_id, gender, k',
       ),
     );
@@ -278,13 +292,15 @@ export function contributionSql(families: readonly KpiFactFamily[]): string[] {
         FROM kpi_fact f WHERE ${chosenFacts(`'ot'`)} AND NOT f.multi`;
     parts.push(
       rollUp(
-        `SELECT 'otp'::text AS family, x.fy, x.unit_id, x.category, NULL::uuid AS stage_id, ''::text AS gender, v.k,
-                count(*) AS n, 0::numeric AS s1, 0::numeric AS s2
-           FROM (SELECT fy, unit_id, category, mask AS m, m45, m100, s1 AS total, s2 = 1 AS avg80
-                   FROM (${segments}) sg WHERE segments = 1) x
-           CROSS JOIN LATERAL ${overtimeMeasures}
-          WHERE v.hit
-          GROUP BY x.fy, x.unit_id, x.category, v.k`,
+        `SELECT 'otp'::text AS family, g.fy, g.unit_id, g.category, NULL::uuid AS stage_id, ''::text AS gender, v.k,
+                g.n[v.k + 1] AS n, 0::numeric AS s1, 0::numeric AS s2
+           FROM (SELECT fy, unit_id, category,
+                        ARRAY[${OVERTIME_PERSON_MEASURES.map((condition) => `count(*) FILTER (WHERE ${condition})`).join(', ')}] AS n
+                   FROM (SELECT fy, unit_id, category, mask AS m, m45, m100, s1 AS total, s2 = 1 AS avg80
+                           FROM (${segments}) sg WHERE segments = 1) x
+                  GROUP BY fy, unit_id, category) g
+           CROSS JOIN generate_series(0, ${OVERTIME_PERSON_MEASURES.length - 1}) AS v (k)
+          WHERE g.n[v.k + 1] > 0`,
         'family, fy, category, stage_id, gender, k',
       ),
     );
