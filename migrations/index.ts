@@ -11,6 +11,7 @@ import { Review360ScaleLabels1795470000000 } from './1795470000000-Review360Scal
 import { BirthChildcareFact1795480000000 } from './1795480000000-BirthChildcareFact';
 import { ImportJobRunner1795490000000 } from './1795490000000-ImportJobRunner';
 import { LeaveEmployeeStageIndexes1795500000000 } from './1795500000000-LeaveEmployeeStageIndexes';
+import { IkubossKpiInputChanges1795530000000 } from './1795530000000-IkubossKpiInputChanges';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   BirthChildcareFact1795480000000,
   ImportJobRunner1795490000000,
   LeaveEmployeeStageIndexes1795500000000,
+  IkubossKpiInputChanges1795530000000,
 ];

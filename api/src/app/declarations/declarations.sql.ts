@@ -1,6 +1,7 @@
 import type { KpiPeopleDto, KpiPersonDto } from '@ikuboard/shared/contracts';
 
 import type { Queryable } from '../../database/queryable';
+import { ikubossKpiInputVersion, KpiMemo } from './ikuboss-kpi-memo';
 
 /**
  * The managers a campaign requires: in service on April 1 of its fiscal year, with an assignment
@@ -45,6 +46,36 @@ export interface CoverageCounts {
  * declaration.
  */
 export async function coverageCounts(
+  db: Queryable,
+  organizationId: string,
+  fiscalYears: readonly number[],
+  unitId: string | null,
+): Promise<CoverageCounts[]> {
+  // Every input of the counts (campaigns and their stages, declarations and declarers, employees,
+  // assignments, the unit closure) is one of the tables whose changes the version counts.
+  const version = await ikubossKpiInputVersion(db, organizationId);
+  const key = `${organizationId}|${version}|${unitId}|${fiscalYears.join(',')}`;
+  const known = coverageMemo.get(key);
+  if (known) return known.map((counts) => ({ ...counts }));
+  const counts = await liveCoverageCounts(
+    db,
+    organizationId,
+    fiscalYears,
+    unitId,
+  );
+  coverageMemo.set(key, counts);
+  return counts.map((c) => ({ ...c }));
+}
+
+const coverageMemo = new KpiMemo<CoverageCounts[]>();
+
+/** For tests and the benchmark: forget every kept coverage count. */
+export function clearCoverageMemo(): void {
+  coverageMemo.clear();
+}
+
+/** The counts computed from the base rows (what coverageCounts keeps per input version). */
+export async function liveCoverageCounts(
   db: Queryable,
   organizationId: string,
   fiscalYears: readonly number[],
