@@ -53,7 +53,16 @@ export async function coverageCounts(
 ): Promise<CoverageCounts[]> {
   // Every input of the counts (campaigns and their stages, declarations and declarers, employees,
   // assignments, the unit closure) is one of the tables whose changes the version counts.
-  const version = await ikubossKpiInputVersion(db, organizationId);
+  const version = await ikubossKpiInputVersion(db, organizationId, [
+    'employee',
+    'assignment',
+    'org_unit_closure',
+    'position_stage',
+    'ikuboss_campaign',
+    'ikuboss_campaign_stage',
+    'ikuboss_declaration',
+    'ikuboss_declarer',
+  ]);
   const key = `${organizationId}|${version}|${unitId}|${fiscalYears.join(',')}`;
   const known = coverageMemo.get(key);
   if (known) return known.map((counts) => ({ ...counts }));

@@ -22,7 +22,7 @@ interface CycleFigures {
 
 /**
  * The figures of released cycles by organization, input version (ikuboss-kpi-memo.ts: employees,
- * assignments, units, stages, cycles), cycle, thresholds, scope and codes. A released cycle's
+ * assignments, units, stages, cycles; not campaigns or declarations), cycle, thresholds, scope and codes. A released cycle's
  * assignments, participation and answers never change (see reviews360-results.ts); everything
  * else the figures read is counted by the version, so a kept figure is the one a recomputation
  * would give. Launched and closed cycles are always computed afresh.
@@ -59,7 +59,14 @@ export const REVIEWS360_GROUP: KpiGroup = {
       thresholds: Review360Thresholds;
     }[];
     const version = cycles.some((c) => c.status === 'released')
-      ? await ikubossKpiInputVersion(db, scope.organizationId)
+      ? await ikubossKpiInputVersion(db, scope.organizationId, [
+          'employee',
+          'assignment',
+          'org_unit',
+          'org_unit_closure',
+          'position_stage',
+          'review360_cycle',
+        ])
       : null;
     let inScopeLoaded: Promise<Set<string> | null> | null = null;
     const inScope = () =>
