@@ -63,20 +63,35 @@ export async function coverageCounts(
     'ikuboss_declaration',
     'ikuboss_declarer',
   ]);
-  const key = `${organizationId}|${version}|${unitId}|${fiscalYears.join(',')}`;
-  const known = coverageMemo.get(key);
-  if (known) return known.map((counts) => ({ ...counts }));
-  const counts = await liveCoverageCounts(
-    db,
-    organizationId,
-    fiscalYears,
-    unitId,
+  // Kept per year, so a trend and a one-year request share their work; the years not kept yet
+  // are counted in one statement, and concurrent requests wait for the same one.
+  const keyOf = (fiscalYear: number) =>
+    `${organizationId}|${version}|${unitId}|${fiscalYear}`;
+  const pending = new Map<number, Promise<CoverageCounts>>();
+  for (const fiscalYear of fiscalYears) {
+    const known = coverageMemo.get(keyOf(fiscalYear));
+    if (known) pending.set(fiscalYear, known);
+  }
+  const missing = [...new Set(fiscalYears)].filter((y) => !pending.has(y));
+  if (missing.length > 0) {
+    const counted = liveCoverageCounts(db, organizationId, missing, unitId);
+    counted.catch(() => {
+      for (const fiscalYear of missing) coverageMemo.delete(keyOf(fiscalYear));
+    });
+    missing.forEach((fiscalYear, index) => {
+      const one = counted.then((counts) => counts[index]!);
+      pending.set(fiscalYear, one);
+      coverageMemo.set(keyOf(fiscalYear), one);
+    });
+  }
+  return Promise.all(
+    fiscalYears.map(async (fiscalYear) => ({
+      ...(await pending.get(fiscalYear)!),
+    })),
   );
-  coverageMemo.set(key, counts);
-  return counts.map((c) => ({ ...c }));
 }
 
-const coverageMemo = new KpiMemo<CoverageCounts[]>();
+const coverageMemo = new KpiMemo<Promise<CoverageCounts>>(1024);
 
 /** For tests and the benchmark: forget every kept coverage count. */
 export function clearCoverageMemo(): void {

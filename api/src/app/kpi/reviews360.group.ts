@@ -22,12 +22,13 @@ interface CycleFigures {
 
 /**
  * The figures of released cycles by organization, input version (ikuboss-kpi-memo.ts: employees,
- * assignments, units, stages, cycles; not campaigns or declarations), cycle, thresholds, scope and codes. A released cycle's
- * assignments, participation and answers never change (see reviews360-results.ts); everything
- * else the figures read is counted by the version, so a kept figure is the one a recomputation
- * would give. Launched and closed cycles are always computed afresh.
+ * assignments, units, stages, cycles; not campaigns or declarations), cycle, thresholds, scope and
+ * code. A released cycle's assignments, participation and answers never change (see
+ * reviews360-results.ts); everything else the figures read is counted by the version, so a kept
+ * figure is the one a recomputation would give. Launched and closed cycles are always computed
+ * afresh.
  */
-const releasedFigures = new KpiMemo<CycleFigures>();
+const releasedFigures = new KpiMemo<Promise<CycleFigures>>();
 
 /** For tests and the benchmark: forget every kept figure. */
 export function clearReview360KpiMemo(): void {
@@ -81,7 +82,11 @@ export const REVIEWS360_GROUP: KpiGroup = {
               .then(
                 (rows) => new Set((rows as { id: string }[]).map((r) => r.id)),
               ));
-    const figuresOf = async (cycle: (typeof cycles)[number]) => {
+    const figuresOf = async (
+      cycle: (typeof cycles)[number],
+      wantScore: boolean,
+      wantRate: boolean,
+    ): Promise<CycleFigures> => {
       let score = {
         numerator: 0,
         denominator: 0,
@@ -89,7 +94,7 @@ export const REVIEWS360_GROUP: KpiGroup = {
       };
       let rate = { numerator: 0, denominator: 0 };
       const [rollup, rates] = await Promise.all([
-        cycle.status === 'released' && wants('ikuboss_360_score')
+        cycle.status === 'released' && wantScore
           ? review360OrgRollup(
               db,
               scope.organizationId,
@@ -97,7 +102,7 @@ export const REVIEWS360_GROUP: KpiGroup = {
               cycle.thresholds,
             )
           : null,
-        wants('ikuboss_360_response_rate')
+        wantRate
           ? review360ResponseRates(
               db,
               scope.organizationId,
@@ -138,22 +143,48 @@ export const REVIEWS360_GROUP: KpiGroup = {
           rate: { numerator: 0, denominator: 0 },
         };
         if (cycle && cycle.status === 'released') {
-          const key = [
+          const base = [
             scope.organizationId,
             version,
             cycle.id,
             JSON.stringify(cycle.thresholds),
             scope.unitId,
+          ].join('|');
+          // Kept per code, so a one-code trend and a whole-FY request share their work, and
+          // concurrent requests (the dashboard asks for two FYs and the trends at once) share one
+          // computation.
+          const kept = (
+            code: 'score' | 'rate',
+          ): Promise<CycleFigures> | null => {
+            if (
+              !wants(
+                `ikuboss_360_${code === 'score' ? 'score' : 'response_rate'}`,
+              )
+            )
+              return null;
+            const key = `${base}|${code}`;
+            let known = releasedFigures.get(key);
+            if (!known) {
+              known = figuresOf(cycle, code === 'score', code === 'rate');
+              releasedFigures.set(key, known);
+              known.catch(() => releasedFigures.delete(key));
+            }
+            return known;
+          };
+          const [scored, rated] = await Promise.all([
+            kept('score'),
+            kept('rate'),
+          ]);
+          figures = {
+            score: scored?.score ?? figures.score,
+            rate: rated?.rate ?? figures.rate,
+          };
+        } else if (cycle)
+          figures = await figuresOf(
+            cycle,
             wants('ikuboss_360_score'),
             wants('ikuboss_360_response_rate'),
-          ].join('|');
-          const known = releasedFigures.get(key);
-          if (known) figures = known;
-          else {
-            figures = await figuresOf(cycle);
-            releasedFigures.set(key, figures);
-          }
-        } else if (cycle) figures = await figuresOf(cycle);
+          );
         const { score, rate } = figures;
         return [
           {
