@@ -13,6 +13,7 @@ import { ImportJobRunner1795490000000 } from './1795490000000-ImportJobRunner';
 import { LeaveEmployeeStageIndexes1795500000000 } from './1795500000000-LeaveEmployeeStageIndexes';
 import { KpiChildcareRollup1795510000000 } from './1795510000000-KpiChildcareRollup';
 import { KpiFactEmployeeFamilyIndex1795520000000 } from './1795520000000-KpiFactEmployeeFamilyIndex';
+import { IkubossKpiInputChanges1795530000000 } from './1795530000000-IkubossKpiInputChanges';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   LeaveEmployeeStageIndexes1795500000000,
   KpiChildcareRollup1795510000000,
   KpiFactEmployeeFamilyIndex1795520000000,
+  IkubossKpiInputChanges1795530000000,
 ];

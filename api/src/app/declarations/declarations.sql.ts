@@ -1,6 +1,7 @@
 import type { KpiPeopleDto, KpiPersonDto } from '@ikuboard/shared/contracts';
 
 import type { Queryable } from '../../database/queryable';
+import { ikubossKpiInputVersion, KpiMemo } from './ikuboss-kpi-memo';
 
 /**
  * The managers a campaign requires: in service on April 1 of its fiscal year, with an assignment
@@ -45,6 +46,60 @@ export interface CoverageCounts {
  * declaration.
  */
 export async function coverageCounts(
+  db: Queryable,
+  organizationId: string,
+  fiscalYears: readonly number[],
+  unitId: string | null,
+): Promise<CoverageCounts[]> {
+  // Every input of the counts (campaigns and their stages, declarations and declarers, employees,
+  // assignments, the unit closure) is one of the tables whose changes the version counts.
+  const version = await ikubossKpiInputVersion(db, organizationId, [
+    'employee',
+    'assignment',
+    'org_unit_closure',
+    'position_stage',
+    'ikuboss_campaign',
+    'ikuboss_campaign_stage',
+    'ikuboss_declaration',
+    'ikuboss_declarer',
+  ]);
+  // Kept per year, so a trend and a one-year request share their work; the years not kept yet
+  // are counted in one statement, and concurrent requests wait for the same one.
+  const keyOf = (fiscalYear: number) =>
+    `${organizationId}|${version}|${unitId}|${fiscalYear}`;
+  const pending = new Map<number, Promise<CoverageCounts>>();
+  for (const fiscalYear of fiscalYears) {
+    const known = coverageMemo.get(keyOf(fiscalYear));
+    if (known) pending.set(fiscalYear, known);
+  }
+  const missing = [...new Set(fiscalYears)].filter((y) => !pending.has(y));
+  if (missing.length > 0) {
+    const counted = liveCoverageCounts(db, organizationId, missing, unitId);
+    counted.catch(() => {
+      for (const fiscalYear of missing) coverageMemo.delete(keyOf(fiscalYear));
+    });
+    missing.forEach((fiscalYear, index) => {
+      const one = counted.then((counts) => counts[index]!);
+      pending.set(fiscalYear, one);
+      coverageMemo.set(keyOf(fiscalYear), one);
+    });
+  }
+  return Promise.all(
+    fiscalYears.map(async (fiscalYear) => ({
+      ...(await pending.get(fiscalYear)!),
+    })),
+  );
+}
+
+const coverageMemo = new KpiMemo<Promise<CoverageCounts>>(1024);
+
+/** For tests and the benchmark: forget every kept coverage count. */
+export function clearCoverageMemo(): void {
+  coverageMemo.clear();
+}
+
+/** The counts computed from the base rows (what coverageCounts keeps per input version). */
+export async function liveCoverageCounts(
   db: Queryable,
   organizationId: string,
   fiscalYears: readonly number[],

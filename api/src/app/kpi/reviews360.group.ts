@@ -6,10 +6,34 @@ import {
 import { ikuboss360Score, percent } from '@ikuboard/shared/kpi';
 
 import {
+  ikubossKpiInputVersion,
+  KpiMemo,
+} from '../declarations/ikuboss-kpi-memo';
+import {
   review360OrgRollup,
   review360ResponseRates,
 } from '../reviews360/reviews360-results';
 import type { KpiGroup } from './kpi-group';
+
+interface CycleFigures {
+  score: { numerator: number; denominator: number; value: number | null };
+  rate: { numerator: number; denominator: number };
+}
+
+/**
+ * The figures of released cycles by organization, input version (ikuboss-kpi-memo.ts: employees,
+ * assignments, units, stages, cycles; not campaigns or declarations), cycle, thresholds, scope and
+ * code. A released cycle's assignments, participation and answers never change (see
+ * reviews360-results.ts); everything else the figures read is counted by the version, so a kept
+ * figure is the one a recomputation would give. Launched and closed cycles are always computed
+ * afresh.
+ */
+const releasedFigures = new KpiMemo<Promise<CycleFigures>>();
+
+/** For tests and the benchmark: forget every kept figure. */
+export function clearReview360KpiMemo(): void {
+  releasedFigures.clear();
+}
 
 /**
  * ikuboss_360_score averages the per-manager figures HR may see (after primary and complementary
@@ -35,67 +59,133 @@ export const REVIEWS360_GROUP: KpiGroup = {
       status: string;
       thresholds: Review360Thresholds;
     }[];
-    const inScope =
-      scope.unitId === null
-        ? null
-        : new Set(
-            (
-              (await db.query(
+    const version = cycles.some((c) => c.status === 'released')
+      ? await ikubossKpiInputVersion(db, scope.organizationId, [
+          'employee',
+          'assignment',
+          'org_unit',
+          'org_unit_closure',
+          'position_stage',
+          'review360_cycle',
+        ])
+      : null;
+    let inScopeLoaded: Promise<Set<string> | null> | null = null;
+    const inScope = () =>
+      (inScopeLoaded ??=
+        scope.unitId === null
+          ? Promise.resolve(null)
+          : db
+              .query(
                 `SELECT descendant_id AS id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $2`,
                 [scope.organizationId, scope.unitId],
-              )) as { id: string }[]
-            ).map((row) => row.id),
-          );
+              )
+              .then(
+                (rows) => new Set((rows as { id: string }[]).map((r) => r.id)),
+              ));
+    const figuresOf = async (
+      cycle: (typeof cycles)[number],
+      wantScore: boolean,
+      wantRate: boolean,
+    ): Promise<CycleFigures> => {
+      let score = {
+        numerator: 0,
+        denominator: 0,
+        value: null as number | null,
+      };
+      let rate = { numerator: 0, denominator: 0 };
+      const [rollup, rates] = await Promise.all([
+        cycle.status === 'released' && wantScore
+          ? review360OrgRollup(
+              db,
+              scope.organizationId,
+              cycle.id,
+              cycle.thresholds,
+            )
+          : null,
+        wantRate
+          ? review360ResponseRates(
+              db,
+              scope.organizationId,
+              cycle.id,
+              cycle.thresholds.subordinateScores,
+            )
+          : null,
+      ]);
+      if (rollup) {
+        const units = await inScope();
+        score = ikuboss360Score(
+          rollup.ratees
+            .filter(
+              (r) =>
+                units === null || (r.unitId !== null && units.has(r.unitId)),
+            )
+            .map((r) => rollup.managerCells.get(r.id)!),
+        );
+      }
+      const counts = !rates
+        ? null
+        : scope.unitId === null
+          ? rates.total
+          : rates.byUnitId.get(scope.unitId);
+      if (counts)
+        rate = {
+          numerator: counts.submitted,
+          denominator: counts.assigned,
+        };
+      return { score, rate };
+    };
     // The fiscal years, and within one the score and the rate, are computed concurrently.
     const perYear = await Promise.all(
       fiscalYears.map(async (fiscalYear): Promise<KpiValueDto[]> => {
         const cycle = cycles.find((c) => c.fiscalYear === fiscalYear);
-        let score = {
-          numerator: 0,
-          denominator: 0,
-          value: null as number | null,
+        let figures: CycleFigures = {
+          score: { numerator: 0, denominator: 0, value: null },
+          rate: { numerator: 0, denominator: 0 },
         };
-        let rate = { numerator: 0, denominator: 0 };
-        if (cycle) {
-          const [rollup, rates] = await Promise.all([
-            cycle.status === 'released' && wants('ikuboss_360_score')
-              ? review360OrgRollup(
-                  db,
-                  scope.organizationId,
-                  cycle.id,
-                  cycle.thresholds,
-                )
-              : null,
-            wants('ikuboss_360_response_rate')
-              ? review360ResponseRates(
-                  db,
-                  scope.organizationId,
-                  cycle.id,
-                  cycle.thresholds.subordinateScores,
-                )
-              : null,
+        if (cycle && cycle.status === 'released') {
+          const base = [
+            scope.organizationId,
+            version,
+            cycle.id,
+            JSON.stringify(cycle.thresholds),
+            scope.unitId,
+          ].join('|');
+          // Kept per code, so a one-code trend and a whole-FY request share their work, and
+          // concurrent requests (the dashboard asks for two FYs and the trends at once) share one
+          // computation.
+          const kept = (
+            code: 'score' | 'rate',
+          ): Promise<CycleFigures> | null => {
+            if (
+              !wants(
+                `ikuboss_360_${code === 'score' ? 'score' : 'response_rate'}`,
+              )
+            )
+              return null;
+            const key = `${base}|${code}`;
+            let known = releasedFigures.get(key);
+            if (!known) {
+              known = figuresOf(cycle, code === 'score', code === 'rate');
+              releasedFigures.set(key, known);
+              known.catch(() => releasedFigures.delete(key));
+            }
+            return known;
+          };
+          const [scored, rated] = await Promise.all([
+            kept('score'),
+            kept('rate'),
           ]);
-          if (rollup)
-            score = ikuboss360Score(
-              rollup.ratees
-                .filter(
-                  (r) =>
-                    inScope === null ||
-                    (r.unitId !== null && inScope.has(r.unitId)),
-                )
-                .map((r) => rollup.managerCells.get(r.id)!),
-            );
-          const counts = !rates
-            ? null
-            : scope.unitId === null
-              ? rates.total
-              : rates.byUnitId.get(scope.unitId);
-          if (counts)
-            rate = {
-              numerator: counts.submitted,
-              denominator: counts.assigned,
-            };
-        }
+          figures = {
+            score: scored?.score ?? figures.score,
+            rate: rated?.rate ?? figures.rate,
+          };
+        } else if (cycle)
+          figures = await figuresOf(
+            cycle,
+            wants('ikuboss_360_score'),
+            wants('ikuboss_360_response_rate'),
+          );
+        const { score, rate } = figures;
         return [
           {
             code: 'ikuboss_360_score',
