@@ -116,10 +116,16 @@ export class SheetScanner {
           break;
         }
         const rowNumber = this.rowAttributes(data, lt + 4, gt);
-        const rowFormat = this.cellStyle >= 0 ? this.formats[this.cellStyle] : undefined;
+        const rowFormat =
+          this.cellStyle >= 0 ? this.formats[this.cellStyle] : undefined;
         this.lastRow = rowNumber;
         if (!selfClosing) {
-          const values = this.cells(data, gt + 1, end, rowFormat ?? FormatKind.None);
+          const values = this.cells(
+            data,
+            gt + 1,
+            end,
+            rowFormat ?? FormatKind.None,
+          );
           if (values !== null) out.push({ rowNumber, values });
           pos = end + 6;
         } else pos = gt + 1;
@@ -152,7 +158,8 @@ export class SheetScanner {
     this.cellStyle = -1;
     this.attributes(data, from, to, (name, start, stop) => {
       if (name === 114 /* r */) row = parseDigits(data, start, stop);
-      else if (name === 115 /* s */) this.cellStyle = parseDigits(data, start, stop);
+      else if (name === 115 /* s */)
+        this.cellStyle = parseDigits(data, start, stop);
     });
     return row > 0 ? row : this.lastRow + 1;
   }
@@ -174,7 +181,14 @@ export class SheetScanner {
         code = data.charCodeAt(++i);
       if (i >= to || code === 47) return;
       const nameStart = i;
-      while (i < to && code !== 61 /* = */ && code !== 32 && code !== 9 && code !== 10 && code !== 13)
+      while (
+        i < to &&
+        code !== 61 /* = */ &&
+        code !== 32 &&
+        code !== 9 &&
+        code !== 10 &&
+        code !== 13
+      )
         code = data.charCodeAt(++i);
       const nameEnd = i;
       while (i < to && code !== 61) code = data.charCodeAt(++i);
@@ -191,7 +205,12 @@ export class SheetScanner {
   }
 
   /** Reads the cell tag's `r` (column), `t` and `s` attributes. */
-  private cellAttributes(data: string, from: number, to: number, previous: number): void {
+  private cellAttributes(
+    data: string,
+    from: number,
+    to: number,
+    previous: number,
+  ): void {
     let column = 0;
     this.cellType = CellType.Number;
     this.cellStyle = -1;
@@ -204,8 +223,10 @@ export class SheetScanner {
           else break;
           if (column > 1e7) break;
         }
-      } else if (name === 116 /* t */) this.cellType = cellType(data, start, stop);
-      else if (name === 115 /* s */) this.cellStyle = parseDigits(data, start, stop);
+      } else if (name === 116 /* t */)
+        this.cellType = cellType(data, start, stop);
+      else if (name === 115 /* s */)
+        this.cellStyle = parseDigits(data, start, stop);
     });
     this.cellColumn = column > 0 ? column : previous + 1;
   }
@@ -277,7 +298,8 @@ export class SheetScanner {
         if (lt < 0 || lt >= to) break;
         const first = data.charCodeAt(lt + 1);
         const isV = first === 118 && isDelimiter(data.charCodeAt(lt + 2));
-        const isF = first === 102 /* f */ && isDelimiter(data.charCodeAt(lt + 2));
+        const isF =
+          first === 102 /* f */ && isDelimiter(data.charCodeAt(lt + 2));
         const isIs =
           first === 105 /* i */ &&
           data.charCodeAt(lt + 2) === 115 &&

@@ -93,10 +93,28 @@ export function readWorkbookParts(
 }
 
 /** exceljs' built-in number formats that are dates (ids 14–22, 45–47); the others are numbers. */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47,
+]);
 /** The built-in formats exceljs knows at all (a cell with another built-in id has no format). */
 const BUILT_IN = new Set([
-  0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 37, 38, 39, 40, 48, 49, ...BUILT_IN_DATES,
+  0,
+  1,
+  2,
+  3,
+  4,
+  9,
+  10,
+  11,
+  12,
+  13,
+  37,
+  38,
+  39,
+  40,
+  48,
+  49,
+  ...BUILT_IN_DATES,
 ]);
 
 /** Date format codes, as exceljs tells them: y, m, d, h, s or b outside quotes and brackets. */
