@@ -86,8 +86,7 @@ export async function openSheetStream<K extends string>(
     for (const row of rest) yield counted(row);
     rest.length = 0;
     for await (const batch of batches)
-      for (const row of batch)
-        if (!isEmptyRow(row.values)) yield counted(row);
+      for (const row of batch) if (!isEmptyRow(row.values)) yield counted(row);
     if (count === 0) throw noRowsError(sheetName);
   }
 
