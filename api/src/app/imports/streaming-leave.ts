@@ -76,11 +76,6 @@ export interface StreamedOutcome {
 const START_HEADER =
   LEAVE_COLUMNS.find((column) => column.key === 'startDate')?.ja ?? '開始日';
 const STAGE = 'ikb_leave_stage';
-/**
- * Episodes stored before this import: the rows it wrote itself carry the transaction's timestamp
- * (created_at defaults to now(), the start of the transaction).
- */
-const STORED = 'l.created_at < transaction_timestamp()';
 const PLAN = 'ikb_leave_plan';
 
 const overlapMessage = (start: string, end: string): LocalizedText => ({
@@ -90,12 +85,12 @@ const overlapMessage = (start: string, end: string): LocalizedText => ({
 
 /**
  * The leave import for large files, inside the import's transaction (lock, all-or-nothing and dry
- * run stay with the caller). Rows are read and checked one at a time as the file streams; the good
- * ones go in chunks into a temporary table while the next chunk is parsed. The checks across rows
- * (overlaps in the file and with stored leave) then run as set-based SQL over that table, and only
- * a file without a single error is written: new children, then the new and changed episodes, each
- * in one statement, then one refresh of the derived KPI tables. Same rules, errors and summary as
- * planLeaveImport.
+ * run stay with the caller). Rows are read (./xlsx-stream) and checked one at a time as the file
+ * streams; the good ones go in chunks into a temporary table while the next chunk is parsed. The
+ * checks across rows (overlaps in the file and with stored leave) then run as set-based SQL over
+ * that table, and only a file without a single error is written: new children, then the new and
+ * changed episodes, each in one statement, then one refresh of the derived KPI tables. Same rules,
+ * errors and summary as planLeaveImport.
  */
 export async function importLeaveStreamed(
   manager: EntityManager,
@@ -117,6 +112,9 @@ export async function importLeaveStreamed(
        start_date date NOT NULL, end_date date NOT NULL, days numeric(7, 2) NOT NULL, child_birth date)
      ON COMMIT DROP`,
   );
+  // The window functions below sort a million rows: in memory, not in temporary files. LOCAL: for
+  // this transaction only.
+  await manager.query(`SET LOCAL work_mem = '64MB'`);
   const columns = (chunk: readonly ParsedLeave[]) => [
     chunk.map((l) => l.row),
     chunk.map((l) => l.employeeId),
@@ -126,28 +124,14 @@ export async function importLeaveStreamed(
     chunk.map((l) => l.days),
     chunk.map((l) => l.childBirthDate),
   ];
-  // While the file has no error, each chunk's new episodes (no stored episode of that employee,
-  // type and start date; not child-linked, their children come at the end) are written at once,
-  // so the inserts overlap the parsing too. A later error rolls them back with the transaction.
-  const stage = async (chunk: readonly ParsedLeave[], write: boolean) => {
-    await manager.query(
+  // Only the temporary table is written while the file streams: nothing is stored until the whole
+  // file is known to be good, so the checks below see only what was stored before the import.
+  const stage = (chunk: readonly ParsedLeave[]) =>
+    manager.query(
       `INSERT INTO ${STAGE} SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::date[], $5::date[],
          $6::numeric[], $7::date[])`,
       columns(chunk),
     );
-    if (!write) return;
-    const fresh = chunk.filter((l) => l.childBirthDate === null);
-    await manager.query(
-      `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days)
-       SELECT $1, u.employee_id, u.leave_type, u.start_date, u.end_date, u.days
-         FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[])
-           AS u (employee_id, leave_type, start_date, end_date, days)
-        WHERE NOT EXISTS (SELECT 1 FROM leave_episode l
-                           WHERE l.organization_id = $1 AND l.employee_id = u.employee_id
-                             AND l.leave_type = u.leave_type AND l.start_date = u.start_date AND ${STORED})`,
-      [organizationId, ...columns(fresh).slice(1, 6)],
-    );
-  };
   let rows = 0;
   let chunk: ParsedLeave[] = [];
   // One chunk is written while the next is parsed: PostgreSQL and the parser use both cores.
@@ -160,7 +144,7 @@ export async function importLeaveStreamed(
       chunk.push(leave);
       if (chunk.length >= settings.chunkRows) {
         await inFlight;
-        inFlight = stage(chunk, errors.count === 0);
+        inFlight = stage(chunk);
         chunk = [];
       }
     }
@@ -168,7 +152,7 @@ export async function importLeaveStreamed(
     await inFlight.catch(() => undefined);
   }
   await inFlight;
-  if (chunk.length > 0) await stage(chunk, errors.count === 0);
+  if (chunk.length > 0) await stage(chunk);
   chunk = [];
   await manager.query(`ANALYZE ${STAGE}`);
 
@@ -257,15 +241,18 @@ async function findOverlaps(
   const candidates = (await manager.query(
     `WITH stored AS (
        SELECT NULL::int AS row_no, employee_id, leave_type, start_date, end_date FROM leave_episode l
-        WHERE organization_id = $1 AND ${STORED} AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})),
+        WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})),
      w AS (
        SELECT u.row_no, u.start_date, u.end_date,
               max(u.end_date) FILTER (WHERE u.row_no IS NULL) OVER (
                 PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date
                 RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS stored_end_before,
+              -- The frame starts at the partition's head (here its latest start date) so the minimum
+              -- grows row by row; "'1 day' FOLLOWING AND UNBOUNDED FOLLOWING" recomputed it for
+              -- every row, quadratic in a partition (60 s for a million rows).
               min(u.start_date) FILTER (WHERE u.row_no IS NULL) OVER (
-                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date
-                RANGE BETWEEN '1 day' FOLLOWING AND UNBOUNDED FOLLOWING) AS stored_start_after
+                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date DESC
+                RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS stored_start_after
          FROM (SELECT row_no, employee_id, leave_type, start_date, end_date FROM ${STAGE}
                UNION ALL SELECT * FROM stored) u)
      SELECT row_no FROM w
@@ -285,7 +272,7 @@ async function findOverlaps(
             CROSS JOIN LATERAL (
               SELECT l.start_date, l.end_date FROM leave_episode l
                WHERE l.organization_id = $1 AND l.employee_id = s.employee_id AND l.leave_type = s.leave_type
-                 AND ${STORED} AND l.start_date <> s.start_date AND l.start_date <= s.end_date AND s.start_date <= l.end_date
+                 AND l.start_date <> s.start_date AND l.start_date <= s.end_date AND s.start_date <= l.end_date
                ORDER BY l.start_date LIMIT 1) c
             WHERE s.row_no = ANY ($2::int[])`,
           [organizationId, rows],
@@ -294,9 +281,11 @@ async function findOverlaps(
 }
 
 /**
- * Registers the children the file names for the first time, then inserts the new child-linked
- * episodes (the others were written as the file streamed) and updates the changed ones (matched by
- * employee, type and start date with what was stored before), each in one statement.
+ * Registers the children the file names for the first time, then inserts the new episodes and
+ * updates the changed ones (matched by employee, type and start date with what was stored), each in
+ * one statement. New episodes go in (employee, type, start date) order with time-ordered ids
+ * (UUIDv7): the primary key and the per-employee index then grow at one end instead of at a
+ * million random leaf pages (gen_random_uuid), which made the insert the slowest step.
  */
 async function writeLeaves(
   manager: EntityManager,
@@ -334,15 +323,16 @@ async function writeLeaves(
          SELECT DISTINCT ON (employee_id, leave_type, start_date) id, employee_id, leave_type, start_date,
                 end_date, days, child_id
            FROM leave_episode l
-          WHERE organization_id = $1 AND ${STORED} AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
+          WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
           ORDER BY employee_id, leave_type, start_date, id) l
          ON l.employee_id = s.employee_id AND l.leave_type = s.leave_type AND l.start_date = s.start_date`,
     [organizationId],
   );
   await manager.query(
-    `INSERT INTO leave_episode (organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
-     SELECT $1, employee_id, leave_type, start_date, end_date, days, child_id FROM ${PLAN}
-      WHERE stored_id IS NULL AND child_id IS NOT NULL`,
+    `INSERT INTO leave_episode (id, organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
+     SELECT uuidv7(), $1, employee_id, leave_type, start_date, end_date, days, child_id FROM ${PLAN}
+      WHERE stored_id IS NULL
+      ORDER BY employee_id, leave_type, start_date`,
     [organizationId],
   );
   await manager.query(

@@ -93,9 +93,14 @@ export async function guardPackage(file: Buffer): Promise<void> {
     await checkXlsxPackageStreamed(file);
   } catch (error) {
     if (!(error instanceof XlsxGuardError)) throw error;
-    const [code, text] = PACKAGE_PROBLEMS[error.problem];
-    throw new ImportFileError(code, text);
+    throw packageError(error.problem);
   }
+}
+
+/** The file error for a package problem (the guard's codes and texts). */
+export function packageError(problem: XlsxProblem): ImportFileError {
+  const [code, text] = PACKAGE_PROBLEMS[problem];
+  return new ImportFileError(code, text);
 }
 
 export const MAX_COLUMNS = 64;
