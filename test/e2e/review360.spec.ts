@@ -112,9 +112,10 @@ describe('end to end in Chromium: a staff member rates a boss, who sees results 
     await phone.getByTestId('review360-banner').waitFor();
     await phone.getByTestId('nav-reviews360').click();
     await phone.getByTestId('review360-promise').waitFor();
+    // This cycle's link: the setup spec may have launched another cycle with the same boss.
     await phone
       .locator('li', { hasText: bossName })
-      .getByTestId('review360-answer-link')
+      .locator(`a[data-testid="review360-answer-link"][href*="${cycle.id}"]`)
       .click();
     await phone.getByTestId('review360-form-promise').waitFor();
     const items = phone.getByTestId('review360-item');
