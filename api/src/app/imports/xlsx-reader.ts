@@ -1,15 +1,19 @@
-import { Readable } from 'node:stream';
-
-import type { LocalizedText } from '@ikuboard/shared/contracts';
 import ExcelJS from 'exceljs';
 
 import {
   checkXlsxPackageStreamed,
   XlsxGuardError,
-  type XlsxProblem,
 } from '../../common/xlsx-guard';
 import { normalizeText, type RawCell } from './cell-values';
+import {
+  ImportFileError,
+  packageError,
+  UNREADABLE_TEXT,
+} from './import-file-error';
 import type { ColumnSpec } from './import-columns';
+import { openXlsxSheet } from './xlsx-stream';
+
+export { ImportFileError, packageError, UNREADABLE_TEXT };
 
 export interface SheetRow<K extends string> {
   /** 1-based, as Excel shows it. */
@@ -22,68 +26,6 @@ export interface SheetContent<K extends string> {
   rows: SheetRow<K>[];
 }
 
-/** A problem with the whole file (not one cell): the import stops and writes nothing. */
-export class ImportFileError extends Error {
-  constructor(
-    readonly code: string,
-    readonly text: LocalizedText,
-  ) {
-    super(text.en);
-  }
-}
-
-const PACKAGE_PROBLEMS: Record<XlsxProblem, [string, LocalizedText]> = {
-  not_zip: [
-    'IMPORT_UNREADABLE',
-    {
-      ja: 'Excel ファイル (.xlsx) として読み込めません。ファイルが壊れていないか確認してください。',
-      en: 'The file cannot be read as an Excel workbook (.xlsx); it may be damaged.',
-    },
-  ],
-  not_workbook: [
-    'IMPORT_NOT_XLSX',
-    {
-      ja: 'Excel ブック (.xlsx) ではありません。Excel で「Excel ブック (.xlsx)」として保存し直してください。',
-      en: 'This is not an Excel workbook (.xlsx). Save it as an Excel Workbook (.xlsx).',
-    },
-  ],
-  macro: [
-    'IMPORT_MACRO',
-    {
-      ja: 'マクロを含むファイルは取り込めません。マクロなしの「Excel ブック (.xlsx)」として保存し直してください。',
-      en: 'Files with macros cannot be imported. Save it as a macro-free Excel Workbook (.xlsx).',
-    },
-  ],
-  too_many_entries: [
-    'IMPORT_FILE_TOO_COMPLEX',
-    {
-      ja: 'ファイルの構造が複雑すぎるため取り込めません。',
-      en: 'The file is too complex to import.',
-    },
-  ],
-  too_large: [
-    'IMPORT_FILE_TOO_LARGE',
-    {
-      ja: '展開後のファイルが大きすぎるため取り込めません。ファイルを分けてください。',
-      en: 'The workbook is too large once unpacked; split the file.',
-    },
-  ],
-  compression_ratio: [
-    'IMPORT_FILE_TOO_LARGE',
-    {
-      ja: '展開後のファイルが大きすぎるため取り込めません(圧縮率が異常です)。',
-      en: 'The workbook is too large once unpacked (abnormal compression ratio).',
-    },
-  ],
-  encrypted_or_unsupported: [
-    'IMPORT_UNREADABLE',
-    {
-      ja: 'パスワード付きまたは対応していない形式のファイルです。パスワードを外して .xlsx で保存し直してください。',
-      en: 'The file is encrypted or uses an unsupported format. Remove the password and save it as .xlsx.',
-    },
-  ],
-};
-
 /**
  * Zip-bomb, macro and structure checks before the XML parser sees anything (entries are inflated as
  * streams, so a large sheet is not held in memory twice).
@@ -95,12 +37,6 @@ export async function guardPackage(file: Buffer): Promise<void> {
     if (!(error instanceof XlsxGuardError)) throw error;
     throw packageError(error.problem);
   }
-}
-
-/** The file error for a package problem (the guard's codes and texts). */
-export function packageError(problem: XlsxProblem): ImportFileError {
-  const [code, text] = PACKAGE_PROBLEMS[problem];
-  return new ImportFileError(code, text);
 }
 
 export const MAX_COLUMNS = 64;
@@ -143,9 +79,12 @@ export function isEmptyRow(values: RawCell[]): boolean {
 }
 
 /**
- * Streams the rows of one sheet of an .xlsx file: the sheet named `sheetName` (Japanese or
- * English), else the first sheet. The header row (within the first rows) maps columns to keys by
- * their Japanese or English header; a missing required column stops the import.
+ * Reads the rows of one sheet of an .xlsx file: the sheet named `sheetName` (Japanese or English),
+ * else the first sheet. The header row (within the first rows) maps columns to keys by their
+ * Japanese or English header; a missing required column stops the import. The sheet is read by the
+ * hand-written scanner of ./xlsx-stream, as the streaming imports read theirs: it keeps the text of
+ * a Japanese Excel cell whose shared string carries furigana (`<rPh>`), which exceljs' reader
+ * replaces with the furigana.
  */
 export async function readSheet<K extends string>(
   file: Buffer,
@@ -155,62 +94,35 @@ export async function readSheet<K extends string>(
 ): Promise<SheetContent<K>> {
   await guardPackage(file);
   const wanted = new Set(sheetNames.map(headerKey));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let fallback: {
-    sheet: string;
-    values: { rowNumber: number; values: RawCell[] }[];
-  } | null = null;
-  let chosen: {
-    sheet: string;
-    values: { rowNumber: number; values: RawCell[] }[];
-  } | null = null;
-  let rowsRead = 0;
+  const values: { rowNumber: number; values: RawCell[] }[] = [];
+  let sheet: string;
   try {
-    for await (const worksheet of reader) {
-      const name = String(
-        (worksheet as unknown as { name?: string }).name ?? '',
-      );
-      const isWanted = wanted.has(headerKey(name));
-      if (!isWanted && fallback !== null) {
-        for await (const _row of worksheet) void _row; // drain
-        continue;
-      }
-      const values: { rowNumber: number; values: RawCell[] }[] = [];
-      for await (const row of worksheet) {
-        const raw = (row.values as ExcelJS.CellValue[])
-          .slice(1, MAX_COLUMNS + 1)
-          .map(toRawCell);
-        if (isEmptyRow(raw)) continue;
-        values.push({ rowNumber: row.number, values: raw });
-        rowsRead++;
+    const opened = await openXlsxSheet(
+      file,
+      (name) => wanted.has(headerKey(name)),
+      { maxColumns: MAX_COLUMNS },
+    );
+    if (opened === null) {
+      throw new ImportFileError('IMPORT_NO_SHEET', {
+        ja: 'ワークシートがありません。',
+        en: 'The workbook has no worksheet.',
+      });
+    }
+    sheet = opened.name;
+    for await (const batch of opened.batches) {
+      for (const row of batch) {
+        if (isEmptyRow(row.values)) continue;
+        values.push(row);
         if (values.length > options.maxRows + HEADER_SEARCH_ROWS)
           throw tooManyRowsError(options.maxRows);
-        if (rowsRead % 2_000 === 0) options.onProgress?.(rowsRead);
+        if (values.length % 2_000 === 0) options.onProgress?.(values.length);
       }
-      if (isWanted) {
-        chosen = { sheet: name, values };
-        break;
-      }
-      fallback = { sheet: name, values };
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw new ImportFileError('IMPORT_UNREADABLE', UNREADABLE_TEXT);
   }
-  const source = chosen ?? fallback;
-  if (!source) {
-    throw new ImportFileError('IMPORT_NO_SHEET', {
-      ja: 'ワークシートがありません。',
-      en: 'The workbook has no worksheet.',
-    });
-  }
-  return { sheet: source.sheet, rows: mapColumns(source, columns) };
+  return { sheet, rows: mapColumns({ sheet, values }, columns) };
 }
 
 /**
@@ -271,11 +183,6 @@ export function tooManyRowsError(maxRows: number): ImportFileError {
     en: `The sheet has more than ${maxRows.toLocaleString('en-US')} rows; split the file.`,
   });
 }
-
-export const UNREADABLE_TEXT = {
-  ja: 'Excel ファイル (.xlsx) として読み込めません。ファイルが壊れていないか、形式が .xlsx か確認してください。',
-  en: 'The file cannot be read as an Excel workbook (.xlsx). Check that it is a valid .xlsx file.',
-};
 
 function mapColumns<K extends string>(
   source: { sheet: string; values: { rowNumber: number; values: RawCell[] }[] },

@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 
 import { XLSX_LIMITS } from '../../../common/xlsx-guard';
-import { ImportFileError } from '../xlsx-reader';
+import { ImportFileError } from '../import-file-error';
 import { SheetScanner, type ScannedRow } from './sheet-scanner';
 import {
   readFormats,

@@ -1,5 +1,5 @@
 import type { RawCell } from '../cell-values';
-import { packageError } from '../xlsx-reader';
+import { packageError } from '../import-file-error';
 import { decodeXml, stringItemText, unreadable } from './xml-text';
 
 /** One row with at least one cell value: `values[i]` is column i + 1 (null where empty). */

@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 
 import { XLSX_LIMITS } from '../../../common/xlsx-guard';
-import { packageError } from '../xlsx-reader';
+import { packageError } from '../import-file-error';
 import { FormatKind } from './sheet-scanner';
 import { attribute, decodeXml, startTags, stringItemText } from './xml-text';
 import { inflateEntry, inflateEntryStream, type ZipEntry } from './zip';

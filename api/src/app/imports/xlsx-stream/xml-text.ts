@@ -1,4 +1,4 @@
-import { ImportFileError, UNREADABLE_TEXT } from '../xlsx-reader';
+import { ImportFileError, UNREADABLE_TEXT } from '../import-file-error';
 
 export const unreadable = (): ImportFileError =>
   new ImportFileError('IMPORT_UNREADABLE', UNREADABLE_TEXT);

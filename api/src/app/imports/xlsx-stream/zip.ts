@@ -1,7 +1,7 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 import { XLSX_LIMITS } from '../../../common/xlsx-guard';
-import { ImportFileError, packageError } from '../xlsx-reader';
+import { ImportFileError, packageError } from '../import-file-error';
 
 /** One entry of the zip's central directory. */
 export interface ZipEntry {
