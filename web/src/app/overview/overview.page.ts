@@ -126,7 +126,8 @@ export class OverviewPage {
         : 'overview.trendTargetNoteLte';
     return this.i18n.translate(key, {
       fy: this.i18n.fiscalYear(target.targetFiscalYear),
-      value: target.targetValue,
+      // the unit of the chosen KPI (%, 日, 時間 …), not always a percentage
+      value: `${target.targetValue}${this.trendUnit()}`,
       plan: target.planName,
     });
   });
