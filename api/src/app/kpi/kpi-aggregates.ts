@@ -125,6 +125,29 @@ export const ANNUAL_LEAVE_FACTS = `
     FROM pop`;
 
 /**
+ * ANNUAL_LEAVE_FACTS for a refresh of some employees: each person-year's days are summed by a probe
+ * of the covering index (organization_id, employee_id, leave_type, start_date) INCLUDE (days), where
+ * the planner would otherwise scan all the chosen employees' leave and hash it against the
+ * population. A full rebuild keeps ANNUAL_LEAVE_FACTS, which reads every row once.
+ */
+export const ANNUAL_LEAVE_FACTS_SOME = `
+  INSERT INTO kpi_fact (${FACT_COLUMNS})
+  SELECT $1, 'al', y.fy, e.id, a.org_unit_id, c.code, NULL, e.gender,
+         CASE WHEN t.days < 5 THEN 0 WHEN t.days < 10 THEN 1 WHEN t.days < 15 THEN 2 WHEN t.days < 20 THEN 3 ELSE 4 END,
+         t.days, 0
+    FROM assignment a
+    CROSS JOIN LATERAL ${yearsInForce('a', 1)} AS y (fy)
+    JOIN employee e ON e.organization_id = $1 AND e.id = a.employee_id AND ${someEmployees('e.id')}
+                   AND e.hire_date <= make_date(y.fy, 1, 1)
+                   AND (e.separation_date IS NULL OR e.separation_date >= make_date(y.fy, 12, 31))
+    JOIN employment_category c ON c.organization_id = $1 AND c.id = a.employment_category_id
+    CROSS JOIN LATERAL (
+      SELECT coalesce(sum(l.days), 0) AS days FROM leave_episode l
+       WHERE l.organization_id = $1 AND l.employee_id = e.id AND l.leave_type = 'annual'
+         AND l.start_date >= make_date(y.fy, 1, 1) AND l.start_date <= make_date(y.fy, 12, 31)) AS t
+   WHERE a.organization_id = $1 AND ${someEmployees('a.employee_id')}`;
+
+/**
  * Annual pay placed on the later of Y-04-01 and the hire date: s1 = amount, k = the first year of
  * the tenure band (1, 6, … 31, 36 for 36+; −1 below 1 year), as tenureBandOf reads it.
  */
@@ -509,7 +532,11 @@ export async function refreshKpiAggregates(
           AND fy BETWEEN $4 AND $5`,
       [organizationId, employeeIds, families, parameters[1], parameters[2]],
     );
-    for (const family of families) await db.query(FACTS[family], parameters);
+    for (const family of families)
+      await db.query(
+        family === 'al' ? ANNUAL_LEAVE_FACTS_SOME : FACTS[family],
+        parameters,
+      );
     await applyContribution(db, parameters, families, 1, false);
   }
   const all = [organizationId, first, last, employeeIds];
