@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 import type { Queryable } from '../../api/src/database/queryable';
 import {
-  canonicalDeclarationText,
-  sha256Hex,
-} from '../../api/src/app/declarations/canonical-text';
-import { DEMO_IKUBOSS_PLEDGES } from '../../api/src/app/declarations/declarations-demo-seed';
+  DEMO_IKUBOSS_PLEDGES,
+  insertSignedDeclarations,
+  type DeclaringManager,
+} from '../../api/src/app/declarations/declarations-demo-seed';
 import { requiredManagersSql } from '../../api/src/app/declarations/declarations.sql';
 import { DEFAULT_REVIEW360_QUESTIONNAIRE } from '../../api/src/app/reviews360/item-bank';
 import {
@@ -106,101 +106,22 @@ async function ikubossYear(
        JOIN org_unit u ON u.organization_id = $1 AND u.id = m.org_unit_id
       ORDER BY m.employee_id, m.employee_number`,
     [organizationId, campaignId],
-  )) as {
-    employee_id: string;
-    employee_number: string;
-    name: string;
-    stage_name: string;
-    unit_name: string;
-  }[];
-  const rows = required
-    .filter(
+  )) as DeclaringManager[];
+  await insertSignedDeclarations(
+    db,
+    organizationId,
+    campaignId,
+    required.filter(
       (manager) =>
         percentile(`${fiscalYear}:${manager.employee_number}`) < share,
-    )
-    .map((manager) => {
-      const pick = percentile(
-        `action:${fiscalYear}:${manager.employee_number}`,
-      );
-      const actions = [
-        ACTIONS[pick % ACTIONS.length]!,
-        ...(pick % 3 === 0 ? [ACTIONS[(pick + 1) % ACTIONS.length]!] : []),
-      ];
-      const date = new Date(Date.UTC(fiscalYear, 3, 1 + (pick % 80)))
-        .toISOString()
-        .slice(0, 10);
-      const text = canonicalDeclarationText({
-        title: TITLE,
-        fiscalYear,
-        preamble: PREAMBLE,
-        pledges: DEMO_IKUBOSS_PLEDGES,
-        declarers: [
-          {
-            name: manager.name,
-            title: manager.stage_name,
-            unit: manager.unit_name,
-            actions,
-          },
-        ],
-        witness: null,
-        date,
-      });
-      return {
-        id: randomUUID(),
-        manager,
-        actions,
-        date,
-        signedAt: `${date}T10:00:00+09:00`,
-        text,
-        isPublic: pick % 10 < 7,
-      };
-    });
-  // As the demo seed: the declarations unsigned, their signed declarers, then the signatures.
-  await db.query(
-    `INSERT INTO ikuboss_declaration (id, organization_id, fiscal_year, kind, campaign_id, title, preamble, pledges, is_public)
-     SELECT u.id, $1, $2, 'individual', $3, $4, $5, $6::jsonb, u.public
-       FROM unnest($7::uuid[], $8::boolean[]) AS u (id, public)`,
-    [
-      organizationId,
+    ),
+    {
       fiscalYear,
-      campaignId,
-      TITLE,
-      PREAMBLE,
-      JSON.stringify(DEMO_IKUBOSS_PLEDGES),
-      rows.map((r) => r.id),
-      rows.map((r) => r.isPublic),
-    ],
-  );
-  await db.query(
-    `INSERT INTO ikuboss_declarer (organization_id, declaration_id, employee_id, position, action_1, action_2,
-                                   signed_at, name_at_signing, title_at_signing, unit_at_signing)
-     SELECT $1, u.id, u.emp, 1, u.a1, u.a2, u.at, u.name, u.title, u.unit
-       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
-         AS u (id, emp, a1, a2, at, name, title, unit)`,
-    [
-      organizationId,
-      rows.map((r) => r.id),
-      rows.map((r) => r.manager.employee_id),
-      rows.map((r) => r.actions[0]),
-      rows.map((r) => r.actions[1] ?? null),
-      rows.map((r) => r.signedAt),
-      rows.map((r) => r.manager.name),
-      rows.map((r) => r.manager.stage_name),
-      rows.map((r) => r.manager.unit_name),
-    ],
-  );
-  await db.query(
-    `UPDATE ikuboss_declaration d SET signed_at = u.at, signed_date = u.day, signed_text = u.text, signed_hash = u.hash
-       FROM unnest($2::uuid[], $3::timestamptz[], $4::date[], $5::text[], $6::text[]) AS u (id, at, day, text, hash)
-      WHERE d.organization_id = $1 AND d.id = u.id`,
-    [
-      organizationId,
-      rows.map((r) => r.id),
-      rows.map((r) => r.signedAt),
-      rows.map((r) => r.date),
-      rows.map((r) => r.text),
-      rows.map((r) => sha256Hex(r.text)),
-    ],
+      title: TITLE,
+      preamble: PREAMBLE,
+      actions: ACTIONS,
+      signingDays: 80,
+    },
   );
 }
 

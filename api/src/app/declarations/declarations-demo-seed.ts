@@ -83,104 +83,132 @@ export async function seedDemoIkubossDeclarations(
          JOIN org_unit u ON u.organization_id = $1 AND u.id = m.org_unit_id
         ORDER BY m.employee_number`,
       [organizationId, campaignId],
-    )) as {
-      employee_id: string;
-      employee_number: string;
-      name: string;
-      stage_name: string;
-      unit_name: string;
-    }[];
+    )) as DeclaringManager[];
     const declaring = required.filter((manager) =>
       manager.employee_id === demoManagerEmployeeId
         ? offset === 1
         : percentile(`${fiscalYear}:${manager.employee_number}`) < share,
     );
-    const rows = declaring.map((manager) => {
-      const pick = percentile(
-        `action:${fiscalYear}:${manager.employee_number}`,
-      );
-      const actions = [
-        SAMPLE_ACTIONS[pick % SAMPLE_ACTIONS.length]!,
-        ...(pick % 3 === 0
-          ? [SAMPLE_ACTIONS[(pick + 1) % SAMPLE_ACTIONS.length]!]
-          : []),
-      ];
-      const date = new Date(Date.UTC(fiscalYear, 3, 1 + (pick % 60)))
-        .toISOString()
-        .slice(0, 10);
-      const text = canonicalDeclarationText({
-        title: TITLE,
-        fiscalYear,
-        preamble: PREAMBLE,
-        pledges: DEMO_IKUBOSS_PLEDGES,
-        declarers: [
-          {
-            name: manager.name,
-            title: manager.stage_name,
-            unit: manager.unit_name,
-            actions,
-          },
-        ],
-        witness: null,
-        date,
-      });
-      return {
-        id: randomUUID(),
-        manager,
-        actions,
-        date,
-        signedAt: `${date}T10:00:00+09:00`,
-        text,
-        isPublic: pick % 10 < 7,
-      };
+    await insertSignedDeclarations(db, organizationId, campaignId, declaring, {
+      fiscalYear,
+      title: TITLE,
+      preamble: PREAMBLE,
+      actions: SAMPLE_ACTIONS,
+      signingDays: 60,
     });
-    // Set-based, in the order the guards allow: the declarations unsigned, their (signed)
-    // declarers, then the declarations' signatures.
-    await db.query(
-      `INSERT INTO ikuboss_declaration (id, organization_id, fiscal_year, kind, campaign_id, title, preamble, pledges, is_public)
-       SELECT u.id, $1, $2, 'individual', $3, $4, $5, $6::jsonb, u.public
-         FROM unnest($7::uuid[], $8::boolean[]) AS u (id, public)`,
-      [
-        organizationId,
-        fiscalYear,
-        campaignId,
-        TITLE,
-        PREAMBLE,
-        JSON.stringify(DEMO_IKUBOSS_PLEDGES),
-        rows.map((r) => r.id),
-        rows.map((r) => r.isPublic),
-      ],
-    );
-    await db.query(
-      `INSERT INTO ikuboss_declarer (organization_id, declaration_id, employee_id, position, action_1, action_2,
-                                     signed_at, name_at_signing, title_at_signing, unit_at_signing)
-       SELECT $1, u.id, u.emp, 1, u.a1, u.a2, u.at, u.name, u.title, u.unit
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
-           AS u (id, emp, a1, a2, at, name, title, unit)`,
-      [
-        organizationId,
-        rows.map((r) => r.id),
-        rows.map((r) => r.manager.employee_id),
-        rows.map((r) => r.actions[0]),
-        rows.map((r) => r.actions[1] ?? null),
-        rows.map((r) => r.signedAt),
-        rows.map((r) => r.manager.name),
-        rows.map((r) => r.manager.stage_name),
-        rows.map((r) => r.manager.unit_name),
-      ],
-    );
-    await db.query(
-      `UPDATE ikuboss_declaration d SET signed_at = u.at, signed_date = u.day, signed_text = u.text, signed_hash = u.hash
-         FROM unnest($2::uuid[], $3::timestamptz[], $4::date[], $5::text[], $6::text[]) AS u (id, at, day, text, hash)
-        WHERE d.organization_id = $1 AND d.id = u.id`,
-      [
-        organizationId,
-        rows.map((r) => r.id),
-        rows.map((r) => r.signedAt),
-        rows.map((r) => r.date),
-        rows.map((r) => r.text),
-        rows.map((r) => sha256Hex(r.text)),
-      ],
-    );
   }
+}
+
+/** A required manager of a campaign, as requiredManagersSql gives them with their unit's name. */
+export interface DeclaringManager {
+  employee_id: string;
+  employee_number: string;
+  name: string;
+  stage_name: string;
+  unit_name: string;
+}
+
+/**
+ * Individual declarations of a campaign, signed by these managers (demo seed and bench tiers): one
+ * or two of `actions` each, signed on a day within `signingDays` from April 1, 70 % public; set-based,
+ * in the order the guards allow: the declarations unsigned, their (signed) declarers, then the
+ * declarations' signatures.
+ */
+export async function insertSignedDeclarations(
+  db: Queryable,
+  organizationId: string,
+  campaignId: string,
+  managers: readonly DeclaringManager[],
+  options: {
+    fiscalYear: number;
+    title: string;
+    preamble: string;
+    actions: readonly string[];
+    signingDays: number;
+  },
+): Promise<void> {
+  const { fiscalYear, title, preamble, actions: choices } = options;
+  const rows = managers.map((manager) => {
+    const pick = percentile(`action:${fiscalYear}:${manager.employee_number}`);
+    const actions = [
+      choices[pick % choices.length]!,
+      ...(pick % 3 === 0 ? [choices[(pick + 1) % choices.length]!] : []),
+    ];
+    const date = new Date(
+      Date.UTC(fiscalYear, 3, 1 + (pick % options.signingDays)),
+    )
+      .toISOString()
+      .slice(0, 10);
+    const text = canonicalDeclarationText({
+      title,
+      fiscalYear,
+      preamble,
+      pledges: DEMO_IKUBOSS_PLEDGES,
+      declarers: [
+        {
+          name: manager.name,
+          title: manager.stage_name,
+          unit: manager.unit_name,
+          actions,
+        },
+      ],
+      witness: null,
+      date,
+    });
+    return {
+      id: randomUUID(),
+      manager,
+      actions,
+      date,
+      signedAt: `${date}T10:00:00+09:00`,
+      text,
+      isPublic: pick % 10 < 7,
+    };
+  });
+  await db.query(
+    `INSERT INTO ikuboss_declaration (id, organization_id, fiscal_year, kind, campaign_id, title, preamble, pledges, is_public)
+     SELECT u.id, $1, $2, 'individual', $3, $4, $5, $6::jsonb, u.public
+       FROM unnest($7::uuid[], $8::boolean[]) AS u (id, public)`,
+    [
+      organizationId,
+      fiscalYear,
+      campaignId,
+      title,
+      preamble,
+      JSON.stringify(DEMO_IKUBOSS_PLEDGES),
+      rows.map((r) => r.id),
+      rows.map((r) => r.isPublic),
+    ],
+  );
+  await db.query(
+    `INSERT INTO ikuboss_declarer (organization_id, declaration_id, employee_id, position, action_1, action_2,
+                                   signed_at, name_at_signing, title_at_signing, unit_at_signing)
+     SELECT $1, u.id, u.emp, 1, u.a1, u.a2, u.at, u.name, u.title, u.unit
+       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
+         AS u (id, emp, a1, a2, at, name, title, unit)`,
+    [
+      organizationId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.manager.employee_id),
+      rows.map((r) => r.actions[0]),
+      rows.map((r) => r.actions[1] ?? null),
+      rows.map((r) => r.signedAt),
+      rows.map((r) => r.manager.name),
+      rows.map((r) => r.manager.stage_name),
+      rows.map((r) => r.manager.unit_name),
+    ],
+  );
+  await db.query(
+    `UPDATE ikuboss_declaration d SET signed_at = u.at, signed_date = u.day, signed_text = u.text, signed_hash = u.hash
+       FROM unnest($2::uuid[], $3::timestamptz[], $4::date[], $5::text[], $6::text[]) AS u (id, at, day, text, hash)
+      WHERE d.organization_id = $1 AND d.id = u.id`,
+    [
+      organizationId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.signedAt),
+      rows.map((r) => r.date),
+      rows.map((r) => r.text),
+      rows.map((r) => sha256Hex(r.text)),
+    ],
+  );
 }
