@@ -3,8 +3,14 @@ import { generateDemoCity } from '@ikuboard/shared/demo-data';
 
 import { addTierExtras } from '../../bench/src/tier-extras';
 import type { ApiClient } from '../support/api-client';
-import { closeTestDatabase, queryable } from '../support/database';
-import { createTenantWithCity } from '../support/tenant';
+import { ikubossKpiInputVersion } from '../../api/src/app/declarations/ikuboss-kpi-memo';
+import { runHousekeeping } from '../../api/src/app/housekeeping/housekeeping';
+import {
+  closeTestDatabase,
+  queryable,
+  testDatabase,
+} from '../support/database';
+import { createTenantWithCity, type Tenant } from '../support/tenant';
 
 /**
  * The API keeps the coverage counts and the figures of released 360 cycles per input version
@@ -16,6 +22,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
 
   let organizationId: string;
   let hr: ApiClient;
+  let tenant: Tenant;
 
   const kpi = async (code: string, fiscalYear: number) => {
     const [value] = (
@@ -61,6 +68,16 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     return [row!.submitted, row!.assigned];
   };
 
+  /** The organization's logged changes, counting those housekeeping folded into the totals. */
+  const changesOf = async (organization: string) => {
+    const [row] = (await queryable.query(
+      `SELECT (SELECT count(*) FROM ikuboss_kpi_input_change WHERE organization_id = $1)
+            + (SELECT coalesce(sum(changes), 0) FROM ikuboss_kpi_input_change_total WHERE organization_id = $1) AS n`,
+      [organization],
+    )) as { n: string }[];
+    return Number(row!.n);
+  };
+
   beforeAll(async () => {
     const city = generateDemoCity({
       staff: 1_200,
@@ -68,7 +85,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
       lastFiscalYear: 2025,
       seed: 23,
     });
-    const tenant = await createTenantWithCity(city, 'kpimemo');
+    tenant = await createTenantWithCity(city, 'kpimemo');
     organizationId = tenant.organizationId;
     await addTierExtras(queryable, organizationId, {
       firstFiscalYear: 2024,
@@ -189,15 +206,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
   });
 
   it('every write to an input table is counted, once per statement and organization', async () => {
-    const count = async () =>
-      Number(
-        (
-          (await queryable.query(
-            `SELECT count(*)::int AS n FROM ikuboss_kpi_input_change WHERE organization_id = $1`,
-            [organizationId],
-          )) as { n: number }[]
-        )[0]!.n,
-      );
+    const count = () => changesOf(organizationId);
     const start = await count();
     await queryable.query(
       `UPDATE employee SET name = name WHERE organization_id = $1`,
@@ -215,5 +224,120 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
       [organizationId],
     );
     expect(await count()).toBe(start + 2);
+  });
+
+  it('housekeeping folds the log into totals without changing any version, and later writes still count', async () => {
+    const tables = [
+      'employee',
+      'assignment',
+      'org_unit',
+      'org_unit_closure',
+      'position_stage',
+      'review360_cycle',
+      'ikuboss_campaign',
+      'ikuboss_campaign_stage',
+      'ikuboss_declaration',
+      'ikuboss_declarer',
+    ] as const;
+    const versions = () =>
+      Promise.all([
+        ikubossKpiInputVersion(queryable, organizationId, tables),
+        ikubossKpiInputVersion(queryable, organizationId, ['employee']),
+        ikubossKpiInputVersion(queryable, organizationId, [
+          'ikuboss_declaration',
+        ]),
+      ]);
+    await queryable.query(
+      `UPDATE employee SET name = name WHERE organization_id = $1`,
+      [organizationId],
+    );
+    const before = await versions();
+    const changes = await changesOf(organizationId);
+
+    // A writer whose change is not committed while the log is folded.
+    const writer = await testDatabase().connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(
+        `UPDATE employee SET name = name WHERE organization_id = $1`,
+        [organizationId],
+      );
+      const done = await runHousekeeping(queryable);
+      expect(done.foldedInputChanges).toBeGreaterThan(0);
+      expect(
+        await queryable.query(
+          `SELECT 1 FROM ikuboss_kpi_input_change WHERE organization_id = $1`,
+          [organizationId],
+        ),
+      ).toHaveLength(0);
+      expect(await versions()).toEqual(before);
+      await writer.query('COMMIT');
+    } finally {
+      writer.release();
+    }
+    // The writer's row, committed after the compaction, is counted once, by the tables it touched.
+    const after = await versions();
+    expect(await changesOf(organizationId)).toBe(changes + 1);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[0]!.split(':')[0]).toBe(
+      String(Number(before[0]!.split(':')[0]) + 1),
+    );
+
+    // Folding again moves that row too, and still changes nothing.
+    await runHousekeeping(queryable);
+    expect(await versions()).toEqual(after);
+
+    // Figures served after the compaction follow the next change.
+    const [signed] = (await queryable.query(
+      `SELECT id FROM ikuboss_declaration
+        WHERE organization_id = $1 AND fiscal_year = 2024 AND signed_at IS NOT NULL AND revoked_at IS NULL
+        ORDER BY id LIMIT 1`,
+      [organizationId],
+    )) as { id: string }[];
+    const served = await kpi('ikuboss_declaration_coverage', 2024);
+    await queryable.query(
+      `UPDATE ikuboss_declaration SET revoked_at = now(), revoked_reason = 'test'
+        WHERE organization_id = $1 AND id = $2`,
+      [organizationId, signed!.id],
+    );
+    const revoked = await kpi('ikuboss_declaration_coverage', 2024);
+    expect([revoked.numerator, revoked.denominator]).toEqual(
+      await coverageByHand(2024),
+    );
+    expect(revoked.numerator).toBe(served.numerator! - 1);
+  });
+
+  it('housekeeping deletes expired sessions only', async () => {
+    const staff = await tenant.login('staff');
+    expect((await staff.get('/api/v1/auth/session')).status).toBe(200);
+    const sessionsOf = async () =>
+      (await queryable.query(
+        `SELECT a.username, s.expires_at > now() AS live
+           FROM session s JOIN account a ON a.id = s.account_id WHERE s.organization_id = $1`,
+        [organizationId],
+      )) as { username: string; live: boolean }[];
+    const before = await sessionsOf();
+    expect(before.some((s) => s.username === tenant.usernames.staff)).toBe(
+      true,
+    );
+    await queryable.query(
+      `UPDATE session SET expires_at = now() - interval '1 minute'
+        WHERE organization_id = $1 AND account_id = (SELECT id FROM account WHERE username = $2)`,
+      [organizationId, tenant.usernames.staff],
+    );
+    const done = await runHousekeeping(queryable);
+    expect(done.expiredSessions).toBeGreaterThanOrEqual(1);
+    const after = await sessionsOf();
+    expect(after.every((s) => s.live)).toBe(true);
+    expect(after.map((s) => s.username).sort()).toEqual(
+      before
+        .filter((s) => s.username !== tenant.usernames.staff)
+        .map((s) => s.username)
+        .sort(),
+    );
+    expect((await staff.get('/api/v1/auth/session')).status).toBe(401);
+    expect((await hr.get('/api/v1/auth/session')).status).toBe(200);
   });
 });

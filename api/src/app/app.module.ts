@@ -21,6 +21,7 @@ import { CommitteeModule } from './committee/committee.module';
 import { PublicModule } from './public/public.module';
 import { ReportsModule } from './reports/reports.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 
 @Global()
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         AuditModule,
         Reviews360Module,
         AccountsModule,
+        HousekeepingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -17,7 +17,9 @@ export type IkubossKpiInputTable =
  * Which changes the inputs of the Ikuboss declaration and 360 KPIs of an organization have had
  * (migration 1795530000000: every statement writing employees, assignments, units, stages, 360
  * cycles, campaigns or declarations appends a row in its own transaction), counting the writes of
-`tables` only, as "count:last id".
+ * `tables` only, as "count:last id". The count includes the rows housekeeping has folded into
+ * ikuboss_kpi_input_change_total (migration 1795580000000); one statement reads both, so it sees
+ * a folded row either in the log or in the total, and a compaction leaves the version unchanged.
  * A figure computed after reading a version was computed from data at least as new; once a later
  * change commits, every reader sees a larger count, so a result kept under a version is never
  * served after it. The last id tells apart two views with the same count, e.g. that of a
@@ -29,11 +31,37 @@ export async function ikubossKpiInputVersion(
   tables: readonly IkubossKpiInputTable[],
 ): Promise<string> {
   const [row] = (await db.query(
-    `SELECT count(*)::int AS n, coalesce(max(id), 0)::text AS last
-       FROM ikuboss_kpi_input_change WHERE organization_id = $1 AND source = ANY ($2::text[])`,
+    `SELECT (l.n + t.n)::text AS n, greatest(l.last, t.last)::text AS last
+       FROM (SELECT count(*) AS n, coalesce(max(id), 0) AS last
+               FROM ikuboss_kpi_input_change WHERE organization_id = $1 AND source = ANY ($2::text[])) l,
+            (SELECT coalesce(sum(changes), 0) AS n, coalesce(max(last_id), 0) AS last
+               FROM ikuboss_kpi_input_change_total WHERE organization_id = $1 AND source = ANY ($2::text[])) t`,
     [organizationId, tables],
-  )) as { n: number; last: string }[];
+  )) as { n: string; last: string }[];
   return `${row?.n ?? 0}:${row?.last ?? 0}`;
+}
+
+/**
+ * Folds the committed rows of the input-change log into the per-organization totals, in one
+ * statement: the rows it deletes are exactly the ones whose count and last id it adds, and a
+ * writer's row committed later stays in the log. Concurrent compactions wait for each other's
+ * rows and totals. Returns how many rows were folded.
+ */
+export async function compactIkubossKpiInputChanges(
+  db: Queryable,
+): Promise<number> {
+  const [row] = (await db.query(
+    `WITH gone AS (
+       DELETE FROM ikuboss_kpi_input_change RETURNING organization_id, source, id
+     ), folded AS (
+       INSERT INTO ikuboss_kpi_input_change_total AS t (organization_id, source, changes, last_id)
+       SELECT organization_id, source, count(*), max(id) FROM gone GROUP BY organization_id, source
+       ON CONFLICT (organization_id, source) DO UPDATE
+         SET changes = t.changes + excluded.changes, last_id = greatest(t.last_id, excluded.last_id)
+     )
+     SELECT count(*)::int AS n FROM gone`,
+  )) as { n: number }[];
+  return row?.n ?? 0;
 }
 
 /**
