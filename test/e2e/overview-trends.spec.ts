@@ -1,3 +1,4 @@
+import type { TargetDto } from '@ikuboard/shared/contracts';
 import { type BrowserContext, type Page } from 'playwright-core';
 
 import { launchChromium } from '../support/browser';
@@ -64,5 +65,50 @@ describe('end to end in Chromium: the overview asks for its figures in one reque
     expect(newTitle).toContain('推移');
     expect(newTitle).not.toEqual(title);
     expect(kpiRequests).toHaveLength(1);
+  });
+
+  it("states the chosen KPI's plan target in that KPI's own unit", async () => {
+    // The plan's whole-organization targets, read from the API independently of the page.
+    const targets = (await page.evaluate(async () =>
+      (await fetch('/api/v1/targets')).json(),
+    )) as TargetDto[];
+    const reiwa = (fy: number) =>
+      `令和${fy - 2018 === 1 ? '元' : fy - 2018}年度`;
+    const expected = (code: string, unit: string) => {
+      const target = targets.find(
+        (t) => t.kpiCode === code && t.orgUnitCode === null,
+      );
+      if (!target) return null;
+      const bound = target.direction === 'gte' ? '以上' : '以下';
+      return `目標: ${reiwa(target.targetFiscalYear)}に${target.targetValue}${unit}${bound}(${target.planName})`;
+    };
+    const cases: [string, string][] = [
+      ['annual_leave_avg_days', '日'],
+      ['overtime_over_360h_year_count', '人'],
+      ['female_manager_ratio', '%'],
+      ['pay_gap_all', '%'],
+    ];
+    // The demo plan sets the first three and not the last: both kinds are checked.
+    expect(cases.map(([code, unit]) => expected(code, unit) !== null)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    for (const [code, unit] of cases) {
+      await page.getByTestId('trend-select').selectOption(code);
+      await page.waitForFunction(
+        (chosen) =>
+          document
+            .querySelector('[data-testid="trend-excel"]')
+            ?.getAttribute('href')
+            ?.includes(chosen),
+        code,
+      );
+      const note = page.locator('.target-note');
+      const want = expected(code, unit);
+      if (want === null) expect(await note.count()).toBe(0);
+      else expect((await note.textContent())?.trim()).toBe(want);
+    }
   });
 });
