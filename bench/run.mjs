@@ -38,6 +38,7 @@ const wanted = (name) => only === null || only.includes(name);
 const TIER_SCENARIOS = [
   'dashboard',
   'subtree',
+  'dashboard-after-change',
   'import',
   'naive',
   'roster-import-50k',
@@ -126,6 +127,16 @@ for (const tier of tiers) {
         record(subtree);
         log(JSON.stringify(subtree));
       }
+    }
+    if (wanted('dashboard-after-change')) {
+      log(
+        `tier ${tier}: first overview after a change to the Ikuboss/360 inputs`,
+      );
+      const r = await scenarios.dashboardAfterChange(ctx, {
+        runs: Math.max(5, Math.min(runs, 7)),
+      });
+      record(r);
+      log(JSON.stringify(r));
     }
     if (wanted('import')) {
       log(`tier ${tier}: import of 1,000 leave rows`);
