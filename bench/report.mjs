@@ -410,6 +410,10 @@ as the browser does.
   two card years, and the overtime persons who change category. No HTTP, no Nest, no JSON, no
   per-KPI arithmetic.
 - **subtree**: the same for a mid-level unit (a 部 with sub-units) of the organization.
+- **dashboard-after-change**: the same request right after one employee row is rewritten (as any
+  roster edit or import does), so the Ikuboss coverage and 360 figures, kept per version of their
+  inputs, are computed again from the base tables. Issue 8 sets no target; it shows what the first
+  user after an edit waits, next to the warm figure above.
 - **import-leave-1000**: upload of an .xlsx of 1,000 annual-leave rows through \`POST /imports/leave\`
   until the job reports success: parse, validate, write, and refresh the derived KPI tables for those
   employees in the same transaction. *Floor*: a plain multi-row INSERT of 1,000 rows.
