@@ -3,7 +3,10 @@ import { generateDemoCity } from '@ikuboard/shared/demo-data';
 
 import { addTierExtras } from '../../bench/src/tier-extras';
 import type { ApiClient } from '../support/api-client';
-import { ikubossKpiInputVersion } from '../../api/src/app/declarations/ikuboss-kpi-memo';
+import {
+  IKUBOSS_KPI_INPUT_TABLES,
+  ikubossKpiInputVersion,
+} from '../../api/src/app/declarations/ikuboss-kpi-memo';
 import { runHousekeeping } from '../../api/src/app/housekeeping/housekeeping';
 import {
   closeTestDatabase,
@@ -78,6 +81,21 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     return Number(row!.n);
   };
 
+  /** Revokes the first signed, unrevoked declaration of the FY, as HR's revocation does. */
+  const revokeOne = async (fiscalYear: number) => {
+    const [signed] = (await queryable.query(
+      `SELECT id FROM ikuboss_declaration
+        WHERE organization_id = $1 AND fiscal_year = $2 AND signed_at IS NOT NULL AND revoked_at IS NULL
+        ORDER BY id LIMIT 1`,
+      [organizationId, fiscalYear],
+    )) as { id: string }[];
+    await queryable.query(
+      `UPDATE ikuboss_declaration SET revoked_at = now(), revoked_reason = 'test'
+        WHERE organization_id = $1 AND id = $2`,
+      [organizationId, signed!.id],
+    );
+  };
+
   beforeAll(async () => {
     const city = generateDemoCity({
       staff: 1_200,
@@ -108,17 +126,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     );
 
     // Revoke one signed FY2025 declaration.
-    const [signed] = (await queryable.query(
-      `SELECT id FROM ikuboss_declaration
-        WHERE organization_id = $1 AND fiscal_year = 2025 AND signed_at IS NOT NULL AND revoked_at IS NULL
-        ORDER BY id LIMIT 1`,
-      [organizationId],
-    )) as { id: string }[];
-    await queryable.query(
-      `UPDATE ikuboss_declaration SET revoked_at = now(), revoked_reason = 'test'
-        WHERE organization_id = $1 AND id = $2`,
-      [organizationId, signed!.id],
-    );
+    await revokeOne(2025);
     const revoked = await kpi('ikuboss_declaration_coverage', 2025);
     expect([revoked.numerator, revoked.denominator]).toEqual(
       await coverageByHand(2025),
@@ -227,21 +235,13 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
   });
 
   it('housekeeping folds the log into totals without changing any version, and later writes still count', async () => {
-    const tables = [
-      'employee',
-      'assignment',
-      'org_unit',
-      'org_unit_closure',
-      'position_stage',
-      'review360_cycle',
-      'ikuboss_campaign',
-      'ikuboss_campaign_stage',
-      'ikuboss_declaration',
-      'ikuboss_declarer',
-    ] as const;
     const versions = () =>
       Promise.all([
-        ikubossKpiInputVersion(queryable, organizationId, tables),
+        ikubossKpiInputVersion(
+          queryable,
+          organizationId,
+          IKUBOSS_KPI_INPUT_TABLES,
+        ),
         ikubossKpiInputVersion(queryable, organizationId, ['employee']),
         ikubossKpiInputVersion(queryable, organizationId, [
           'ikuboss_declaration',
@@ -290,18 +290,8 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     expect(await versions()).toEqual(after);
 
     // Figures served after the compaction follow the next change.
-    const [signed] = (await queryable.query(
-      `SELECT id FROM ikuboss_declaration
-        WHERE organization_id = $1 AND fiscal_year = 2024 AND signed_at IS NOT NULL AND revoked_at IS NULL
-        ORDER BY id LIMIT 1`,
-      [organizationId],
-    )) as { id: string }[];
     const served = await kpi('ikuboss_declaration_coverage', 2024);
-    await queryable.query(
-      `UPDATE ikuboss_declaration SET revoked_at = now(), revoked_reason = 'test'
-        WHERE organization_id = $1 AND id = $2`,
-      [organizationId, signed!.id],
-    );
+    await revokeOne(2024);
     const revoked = await kpi('ikuboss_declaration_coverage', 2024);
     expect([revoked.numerator, revoked.denominator]).toEqual(
       await coverageByHand(2024),

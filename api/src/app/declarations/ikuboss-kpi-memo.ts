@@ -1,17 +1,19 @@
 import type { Queryable } from '../../database/queryable';
 
 /** The tables whose writes are logged (migration 1795530000000). */
-export type IkubossKpiInputTable =
-  | 'employee'
-  | 'assignment'
-  | 'org_unit'
-  | 'org_unit_closure'
-  | 'position_stage'
-  | 'review360_cycle'
-  | 'ikuboss_campaign'
-  | 'ikuboss_campaign_stage'
-  | 'ikuboss_declaration'
-  | 'ikuboss_declarer';
+export const IKUBOSS_KPI_INPUT_TABLES = [
+  'employee',
+  'assignment',
+  'org_unit',
+  'org_unit_closure',
+  'position_stage',
+  'review360_cycle',
+  'ikuboss_campaign',
+  'ikuboss_campaign_stage',
+  'ikuboss_declaration',
+  'ikuboss_declarer',
+] as const;
+export type IkubossKpiInputTable = (typeof IKUBOSS_KPI_INPUT_TABLES)[number];
 
 /**
  * Which changes the inputs of the Ikuboss declaration and 360 KPIs of an organization have had
