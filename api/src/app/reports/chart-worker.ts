@@ -7,11 +7,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 
-import { renderChartAsync } from './chart-renderer';
+import { hasJapaneseFont, renderChartAsync } from './chart-renderer';
 import type { ChartReply, ChartRequest } from './chart-worker-pool';
 
 const port = parentPort;
 if (port === null) throw new Error('chart-worker.ts runs in a worker thread');
+// Chart.js's controllers and the Japanese font registered as the thread starts (the reports start
+// it while they read the snapshot), not in the first chart's time.
+hasJapaneseFont();
 
 port.on('message', ({ id, options }: ChartRequest) => {
   renderChartAsync(options).then(
