@@ -14,6 +14,14 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The reports' chart worker thread (api/src/app/reports/chart-worker-pool.ts), built to
+      // dist/api/chart-worker.js next to main.js.
+      additionalEntryPoints: [
+        {
+          entryName: 'chart-worker',
+          entryPath: './src/app/reports/chart-worker.ts',
+        },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

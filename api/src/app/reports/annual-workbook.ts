@@ -11,7 +11,8 @@ import { PassThrough, type Writable } from 'node:stream';
 
 import ExcelJS from 'exceljs';
 
-import { renderChartAsync, type ChartOptions } from './chart-renderer';
+import type { ChartOptions } from './chart-renderer';
+import { reportChartRenderer, type ChartRenderer } from './chart-worker-pool';
 import {
   dimensionLabel,
   kpiName,
@@ -80,6 +81,7 @@ function indexValues(values: readonly KpiValueDto[]) {
 export async function buildAnnualWorkbook(
   input: AnnualWorkbookInput,
   onProgress: (percent: number) => void,
+  charts: ChartRenderer = reportChartRenderer(),
 ): Promise<Buffer> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
@@ -88,7 +90,7 @@ export async function buildAnnualWorkbook(
     output.once('end', resolve);
     output.once('error', reject);
   });
-  await writeAnnualWorkbook(input, onProgress, output);
+  await writeAnnualWorkbook(input, onProgress, output, charts);
   await ended;
   return Buffer.concat(chunks);
 }
@@ -101,11 +103,15 @@ export async function buildAnnualWorkbook(
  * Written with exceljs' streaming WorkbookWriter: each sheet is committed (and leaves memory) when
  * it is complete; the charts are placed with `StreamingDrawings`, as the streaming sheet has no
  * `addImage`. Rows are committed with their sheet, so widths set after the rows still apply.
+ *
+ * Every chart is asked of `charts` (by default the chart worker thread) before the first cell is
+ * written, so the charts are drawn on the second core while this thread writes the sheets.
  */
 export async function writeAnnualWorkbook(
   input: AnnualWorkbookInput,
   onProgress: (percent: number) => void,
   output: Writable,
+  charts: ChartRenderer = reportChartRenderer(),
 ): Promise<void> {
   const { snapshot, review } = input;
   const fy = snapshot.fiscalYear;
@@ -117,8 +123,8 @@ export async function writeAnnualWorkbook(
   workbook.creator = 'Ikuboard';
   workbook.created = new Date(snapshot.takenAt);
   const drawings = new StreamingDrawings(workbook);
-  // Charts: drawn where they are placed, their PNG encoded off the main thread while the workbook
-  // goes on; the media are written at `workbook.commit()`, after every PNG has been awaited.
+  // Charts: all asked for up front, drawn (by the worker) while the sheets are written; the media
+  // are written at `workbook.commit()`, after every PNG has been awaited.
   const pending: Promise<void>[] = [];
   let chartFailure: unknown = null;
   const addChart = (options: ChartOptions): number => {
@@ -128,7 +134,7 @@ export async function writeAnnualWorkbook(
     });
     const medium = workbook.getImage(imageId);
     pending.push(
-      renderChartAsync(options).then(
+      charts.render(options).then(
         (png) => {
           medium.buffer = png as unknown as ExcelJS.Buffer;
         },
@@ -151,13 +157,69 @@ export async function writeAnnualWorkbook(
   const taken = new Set<string>();
   const fyLabel = formatFiscalYearJa(fy);
   const caption = `${input.organizationName} ${fyLabel} 第${review.version}版(${STATUS_LABEL[review.status]})`;
+  taken.add('概要');
+  const years = [
+    ...new Set(snapshot.organization.map((value) => value.fiscalYear)),
+  ].sort((a, b) => a - b);
+  const families = snapshot.groups
+    .filter((group) =>
+      snapshot.organization.some((value) => group.codes.includes(value.code)),
+    )
+    .map((group) => {
+      const name = sheetName(group.key, taken);
+      // The family's trend chart: its first six percentage KPIs over the years.
+      const series = group.codes
+        .filter((code) => measureOf(code, snapshot.organization) === 'percent')
+        .slice(0, 6)
+        .map((code) => ({
+          label: kpiName(code).slice(0, 16),
+          values: years.map(
+            (year) => organization.headline(code, year)?.value ?? null,
+          ),
+        }));
+      return { group, name, series };
+    });
+
+  // Every chart asked for before the first cell is written (image ids in the order of the sheets).
+  const summaryImage =
+    snapshot.targets.length > 0
+      ? addChart({
+          kind: 'bar',
+          title: '目標に対する実績と目安',
+          labels: snapshot.targets.map((p) =>
+            kpiName(p.target.kpiCode).slice(0, 14),
+          ),
+          series: [
+            { label: '実績', values: snapshot.targets.map((p) => p.actual) },
+            {
+              label: '目安',
+              values: snapshot.targets.map((p) => p.trajectory),
+            },
+            {
+              label: '目標',
+              values: snapshot.targets.map((p) => p.target.targetValue),
+            },
+          ],
+          unit: '',
+        })
+      : null;
+  const familyImages = families.map(({ name, series }) =>
+    series.length > 0
+      ? addChart({
+          kind: 'line',
+          title: `${name}の推移`,
+          labels: years.map((year) => formatFiscalYearJa(year)),
+          series,
+          unit: '%',
+        })
+      : null,
+  );
 
   // Summary: every target with baseline, trajectory, actual and status.
   const summary = workbook.addWorksheet('概要', {
     pageSetup: { ...PRINT_PAGE_SETUP },
     views: [{ state: 'frozen', ySplit: 4 }],
   });
-  taken.add('概要');
   titleRow(summary, `${fyLabel} 特定事業主行動計画 目標の進捗`, caption);
   summary.addRow([
     text(`集計日時: ${snapshot.takenAt.slice(0, 16).replace('T', ' ')} (UTC)`),
@@ -202,26 +264,10 @@ export async function writeAnnualWorkbook(
   }
   widths(summary, [36, 10, 10, 12, 10, 12, 14, 10, 12, 60]);
   setupReportSheet(summary, `${fyLabel} 目標の進捗`, { headerRow: 4 });
-  if (snapshot.targets.length > 0) {
-    const image = addChart({
-      kind: 'bar',
-      title: '目標に対する実績と目安',
-      labels: snapshot.targets.map((p) =>
-        kpiName(p.target.kpiCode).slice(0, 14),
-      ),
-      series: [
-        { label: '実績', values: snapshot.targets.map((p) => p.actual) },
-        { label: '目安', values: snapshot.targets.map((p) => p.trajectory) },
-        {
-          label: '目標',
-          values: snapshot.targets.map((p) => p.target.targetValue),
-        },
-      ],
-      unit: '',
-    });
+  if (summaryImage !== null) {
     drawings.place(summary, [
       {
-        imageId: image,
+        imageId: summaryImage,
         col: 0,
         row: snapshot.targets.length + 6,
         width: 720,
@@ -233,14 +279,7 @@ export async function writeAnnualWorkbook(
   onProgress(10);
 
   // One sheet per KPI family: years across, then the employer units of the review year.
-  const years = [
-    ...new Set(snapshot.organization.map((value) => value.fiscalYear)),
-  ].sort((a, b) => a - b);
-  const families = snapshot.groups.filter((group) =>
-    snapshot.organization.some((value) => group.codes.includes(value.code)),
-  );
-  families.forEach((group, index) => {
-    const name = sheetName(group.key, taken);
+  families.forEach(({ group, name }, index) => {
     const sheet = workbook.addWorksheet(name, {
       pageSetup: { ...PRINT_PAGE_SETUP },
       views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
@@ -251,7 +290,6 @@ export async function writeAnnualWorkbook(
       '単位',
       ...years.map((year) => formatFiscalYearJa(year)),
     ]);
-    const chartSeries: { label: string; values: (number | null)[] }[] = [];
     for (const code of group.codes) {
       const measure = measureOf(code, snapshot.organization);
       const headlineRow = sheet.addRow([
@@ -266,13 +304,6 @@ export async function writeAnnualWorkbook(
         headlineRow.getCell(1).note = '暦年(各年1〜12月)で集計';
       for (let column = 3; column < 3 + years.length; column++)
         headlineRow.getCell(column).numFmt = MEASURE_FORMATS[measure];
-      if (measure === 'percent' && chartSeries.length < 6)
-        chartSeries.push({
-          label: kpiName(code).slice(0, 16),
-          values: years.map(
-            (year) => organization.headline(code, year)?.value ?? null,
-          ),
-        });
       for (const value of breakdowns.get(code) ?? []) {
         const row = sheet.addRow([
           text(`  ${dimensionLabel(value.dimensions!)}`),
@@ -325,14 +356,8 @@ export async function writeAnnualWorkbook(
     )
       sheet.getColumn(column).width = 14;
     setupReportSheet(sheet, name, { headerRow: 3 });
-    if (chartSeries.length > 0) {
-      const image = addChart({
-        kind: 'line',
-        title: `${name}の推移`,
-        labels: years.map((year) => formatFiscalYearJa(year)),
-        series: chartSeries,
-        unit: '%',
-      });
+    const image = familyImages[index];
+    if (image !== null) {
       drawings.place(sheet, [
         {
           imageId: image,

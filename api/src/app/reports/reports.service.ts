@@ -9,6 +9,7 @@ import type { AuthContext } from '../../common/access.decorator';
 import { Errors } from '../../common/app-error';
 import { CommitteeService } from '../committee/committee.service';
 import { buildAnnualWorkbook } from './annual-workbook';
+import { reportChartRenderer } from './chart-worker-pool';
 import { buildPublicationTables } from './publication-tables';
 
 interface JobRow {
@@ -92,6 +93,8 @@ export class ReportsService {
     // The review's snapshot and the organization, read once, concurrently, and handed to the build
     // (the job's duration counts from here, so it still covers reading the snapshot).
     const started = Date.now();
+    // The chart worker starts (or stays) while the snapshot is read.
+    if (kind === 'annual_statistics') reportChartRenderer().warm();
     const [loaded, organization] = await Promise.all([
       this.committee.snapshot(auth.organizationId, reviewId),
       this.organization(auth.organizationId),
