@@ -11,8 +11,8 @@ import { lockOrganizationImports } from '../../api/src/app/imports/import-writer
 import { planLeaveImport } from '../../api/src/app/imports/records-plan';
 import {
   applyLeaves,
-  employeeIdsIn,
   employeeNumbersIn,
+  leaveKeysIn,
   leavePeriodIn,
   loadLeaves,
   loadRecordsContext,
@@ -110,11 +110,13 @@ export async function explainImport(
       org,
       employeeNumbersIn(content.rows),
     );
+    const keys = leaveKeysIn(content.rows, context);
     const existing = await loadLeaves(
       manager,
       org,
-      employeeIdsIn(content.rows, context),
+      keys.employeeIds,
       leavePeriodIn(content.rows),
+      keys.types,
     );
     const plan = planLeaveImport(
       content.rows,
@@ -131,6 +133,7 @@ export async function explainImport(
         .filter((l) => l.type === 'annual')
         .map((l) => Number(l.startDate.slice(0, 4))),
       childcare: leaves.some((l) => l.childId !== null),
+      recordYears: leaves.map((l) => Number(l.startDate.slice(0, 4))),
     });
     const total = performance.now() - started;
     await client.query('ROLLBACK');
