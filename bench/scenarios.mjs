@@ -281,7 +281,10 @@ const settle = (ctx) =>
  * Rows that earlier versions of this scenario left behind are deleted once first (and the tables
  * they bloated compacted with VACUUM FULL), so every tier starts from its generated leave.
  */
-export async function importLeave1000(ctx, { runs = 5, log = () => undefined } = {}) {
+export async function importLeave1000(
+  ctx,
+  { runs = 5, log = () => undefined } = {},
+) {
   const refresh = await kpiRefresher();
   const leftovers = await undoLeaveRows(ctx, refresh, '-infinity');
   if (leftovers > 0) {
