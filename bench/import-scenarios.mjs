@@ -9,19 +9,15 @@
 // INSERT … SELECT FROM unnest (pg has no COPY FROM STDIN helper installed: pg-copy-streams is
 // absent), chunks of 20,000 pipelined with the parsing, in one transaction rolled back.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import { root } from './lib/bundle.mjs';
 import { dataDirOf } from './lib/server.mjs';
 import { summarize } from './lib/stats.mjs';
+import { kpiRefresher } from './lib/tier-state.mjs';
 import { ensureImportFiles } from './make-import-files.mjs';
 
-const require = createRequire(import.meta.url);
 const round2 = (x) => Math.round(x * 100) / 100;
 const FLOOR_CHUNK = 20_000;
 
@@ -44,25 +40,6 @@ function peakRssMb(pid) {
   } catch {
     return null;
   }
-}
-
-/** refreshKpiAggregates of the API, bundled for this process, over a pg client. */
-async function kpiRefresher() {
-  const { build } = await import('esbuild');
-  const outfile = join(root, 'tmp', 'bench-build', 'import-kpi-refresh.cjs');
-  mkdirSync(dirname(outfile), { recursive: true });
-  await build({
-    entryPoints: [join(root, 'api/src/app/kpi/kpi-aggregates.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    tsconfig: join(root, 'tsconfig.base.json'),
-    external: ['pg', 'typeorm', '@nestjs/*'],
-    logLevel: 'warning',
-  });
-  return require(outfile).refreshKpiAggregates;
 }
 
 /** Rebuilds the organization's derived KPI tables (after the bench deleted what it imported). */

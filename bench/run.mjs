@@ -142,6 +142,7 @@ for (const tier of tiers) {
       log(`tier ${tier}: import of 1,000 leave rows`);
       const imported = await scenarios.importLeave1000(ctx, {
         runs: Math.max(5, Math.min(runs, 7)),
+        log,
       });
       record(imported);
       log(JSON.stringify(imported));

@@ -402,4 +402,63 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     expect((rebuilt[2] as unknown[]).length).toBeGreaterThan(0);
     expect(afterImport).toEqual(rebuilt);
   });
+  it('after a leave import dated in the last covered year, which moves the covered years on by one', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`kpi-aggregates coverage seed ${seed}`);
+    const dataset = randomWorkforceDataset(seed, {
+      employees: 60,
+      firstFiscalYear: 2020,
+      lastFiscalYear: 2023,
+    });
+    const code = uniqueCode('aggc');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    const db = testDatabase();
+    const state = async () =>
+      (
+        await db.query(
+          `SELECT first_fy, last_fy FROM kpi_refresh_state WHERE organization_id = $1`,
+          [organizationId],
+        )
+      ).rows[0] as { first_fy: number; last_fy: number };
+    const before = await state();
+    // a day of the last covered year: the covered years must end a year after it
+    const late = `${before.last_fy}-06-15`;
+    const staying = dataset.employees.filter(
+      (e) => e.hireDate <= '2022-01-01' && e.separationDate === null,
+    );
+    expect(staying.length).toBeGreaterThan(2);
+    const rows: CellInput[][] = [
+      [staying[0]!.id, '年次休暇', late, late, 1, null],
+      [staying[1]!.id, '年次休暇', '2022-08-06', '2022-08-06', 0.5, null],
+    ];
+    const job = (
+      await hr.import(
+        'leave',
+        await workbook(
+          '休暇',
+          ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
+          rows,
+        ),
+      )
+    ).body as ImportJobDto;
+    expect([job.status, job.errors, job.failure]).toEqual([
+      'succeeded',
+      [],
+      null,
+    ]);
+    expect(await state()).toEqual({
+      first_fy: before.first_fy,
+      last_fy: before.last_fy + 1,
+    });
+    const afterImport = await derivedRows(organizationId);
+    await refreshKpiAggregates(queryable, organizationId);
+    expect(await state()).toEqual({
+      first_fy: before.first_fy,
+      last_fy: before.last_fy + 1,
+    });
+    expect(afterImport).toEqual(await derivedRows(organizationId));
+  });
 });

@@ -40,6 +40,7 @@ import {
   employeeIdsIn,
   employeeNumbersIn,
   insertChildren,
+  leaveKeysIn,
   leavePeriodIn,
   loadLeaves,
   loadOvertime,
@@ -303,11 +304,13 @@ export class ImportsService {
           organizationId,
           employeeNumbersIn(content.rows),
         );
+        const keys = leaveKeysIn(content.rows, context);
         const existing = await loadLeaves(
           manager,
           organizationId,
-          employeeIdsIn(content.rows, context),
+          keys.employeeIds,
           leavePeriodIn(content.rows),
+          keys.types,
         );
         const plan = planLeaveImport(
           content.rows,
@@ -336,6 +339,10 @@ export class ImportsService {
               childcare:
                 plan.newChildren.length > 0 ||
                 leaves.some((leave) => leave.childId !== null),
+              // leave of every type dates the covered years by its start
+              recordYears: leaves.map((leave) =>
+                Number(leave.startDate.slice(0, 4)),
+              ),
             });
         }
         return plan;

@@ -1,7 +1,12 @@
 import type { LeaveType } from '@ikuboard/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
-import { cellToText, parseDate, type RawCell } from './cell-values';
+import {
+  cellToText,
+  parseDate,
+  parseLeaveType,
+  type RawCell,
+} from './cell-values';
 import type {
   ChildRef,
   EmployeeRef,
@@ -36,6 +41,33 @@ export function employeeIdsIn(
     if (employee) ids.add(employee.id);
   }
   return [...ids];
+}
+
+/**
+ * The distinct (employee, leave type) pairs of a leave file's rows whose employee and type resolve,
+ * as two parallel arrays: the plan checks a row only against stored leave of its own employee and
+ * type, so only that leave needs loading.
+ */
+export function leaveKeysIn(
+  rows: readonly { cells: { employeeNumber: RawCell; leaveType: RawCell } }[],
+  context: RecordsContext,
+): { employeeIds: string[]; types: LeaveType[] } {
+  const keys = new Map<string, { employeeId: string; type: LeaveType }>();
+  for (const row of rows) {
+    const employee = context.employees.get(
+      cellToText(row.cells.employeeNumber),
+    );
+    const type = parseLeaveType(row.cells.leaveType);
+    if (employee && type.ok)
+      keys.set(`${employee.id}|${type.value}`, {
+        employeeId: employee.id,
+        type: type.value,
+      });
+  }
+  return {
+    employeeIds: [...keys.values()].map((key) => key.employeeId),
+    types: [...keys.values()].map((key) => key.type),
+  };
 }
 
 /**
@@ -116,28 +148,37 @@ export function leavePeriodIn(
   return from === null || to === null ? null : { from, to };
 }
 
-/** The named employees' stored leave, only what overlaps `period` when given. */
+/**
+ * The named employees' stored leave, only what overlaps `period` when given, and only of the type
+ * paired with each employee when `types` (parallel to `employeeIds`) is given.
+ */
 export async function loadLeaves(
   manager: EntityManager,
   organizationId: string,
   employeeIds: string[],
   period?: { from: string; to: string } | null,
+  types?: readonly LeaveType[],
 ): Promise<ExistingLeave[]> {
   if (period === null) return [];
+  const parameters: unknown[] = [organizationId, employeeIds];
+  const typed = types !== undefined;
+  if (typed) parameters.push(types);
+  let overlap = '';
+  if (period) {
+    parameters.push(period.from, period.to);
+    overlap = ` AND x.start_date <= $${parameters.length}::date AND x.end_date >= $${parameters.length - 1}::date`;
+  }
   const rows = (await manager.query(
-    // One index lookup per employee (the planner would rather scan millions of rows for an
-    // overlap condition over a thousand ids).
+    // One index range per employee (and type) of (organization_id, employee_id, leave_type,
+    // start_date); the planner would rather scan millions of rows for an overlap condition over a
+    // thousand ids.
     `SELECT l.id, l.employee_id AS "employeeId", l.leave_type AS "type", l.start_date AS "startDate",
             l.end_date AS "endDate", l.days, l.child_id AS "childId"
-       FROM unnest($2::uuid[]) AS named (id)
+       FROM unnest($2::uuid[]${typed ? ', $3::text[]' : ''}) AS named (id${typed ? ', type' : ''})
        CROSS JOIN LATERAL (SELECT * FROM leave_episode x WHERE x.organization_id = $1 AND x.employee_id = named.id${
-         period
-           ? ' AND x.start_date <= $4::date AND x.end_date >= $3::date'
-           : ''
-       } OFFSET 0) AS l`,
-    period
-      ? [organizationId, employeeIds, period.from, period.to]
-      : [organizationId, employeeIds],
+         typed ? ' AND x.leave_type = named.type' : ''
+       }${overlap} OFFSET 0) AS l`,
+    parameters,
   )) as (Omit<ExistingLeave, 'days'> & { days: string })[];
   return rows.map((row) => ({ ...row, days: Number(row.days) }));
 }

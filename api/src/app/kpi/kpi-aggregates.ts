@@ -31,6 +31,13 @@ export interface KpiRefreshOptions {
    * annual leave), e.g. the years of the imported rows. All covered years when absent.
    */
   years?: readonly number[];
+  /**
+   * The calendar years of the dated records the caller wrote, when those are all it wrote of what
+   * decides the covered years (COVERED_YEARS: no roster, unit, assignment or employee change), e.g.
+   * the start years of imported leave. When each of them and the current year lie at least a year
+   * inside the covered years, the range cannot have moved and is read from kpi_refresh_state alone.
+   */
+  recordYears?: readonly number[];
 }
 
 const ALL_FAMILIES: readonly KpiFactFamily[] = [
@@ -350,6 +357,57 @@ export function contributionSql(families: readonly KpiFactFamily[]): string[] {
 
 const ROLLUP_COLUMNS = `organization_id, family, unit_id, fy, category, stage_id, gender, k, n, s1, s2`;
 
+/** The SELECT of a fact statement `INSERT INTO kpi_fact (FACT_COLUMNS) SELECT …`. */
+function factSelect(sql: string): string {
+  const select = sql.replace(/^\s*INSERT INTO kpi_fact \([^)]*\)\s*/, '');
+  if (!/^SELECT /.test(select))
+    throw new Error(
+      'a fact statement must be INSERT INTO kpi_fact (…) SELECT …',
+    );
+  return select;
+}
+
+/**
+ * An incremental refresh of additive families (not 'ot') in one statement: the chosen employees'
+ * facts of years $2–$3 are deleted and built again, and kpi_rollup gets the difference, new minus
+ * old, only where it is not zero (a roll-up is a sum of facts, so adding the difference equals
+ * subtracting the old contribution and adding the new one). A roll-up key no fact changed is not
+ * touched, and nothing is read twice.
+ */
+export function replaceAdditiveFactsSql(
+  families: readonly Exclude<KpiFactFamily, 'ot'>[],
+): string {
+  const fresh = families
+    .map((family) =>
+      factSelect(family === 'al' ? ANNUAL_LEAVE_FACTS_SOME : FACTS[family]),
+    )
+    .map((select) => `(${select})`)
+    .join(' UNION ALL ');
+  const keys = 'family, fy, unit_id, category, stage_id, gender, k';
+  return `
+  WITH old AS (
+    DELETE FROM kpi_fact f WHERE ${chosenFacts(families.map((f) => `'${f}'`).join(', '))}
+    RETURNING ${keys}, s1, s2
+  ), fresh AS (
+    SELECT organization_id::uuid, family::text, fy::int, employee_id::uuid, unit_id::uuid, category::text,
+           stage_id::uuid, gender::text, k::int, s1::numeric, s2::numeric
+      FROM (${fresh}) AS x (${FACT_COLUMNS})
+  ), inserted AS (
+    INSERT INTO kpi_fact (${FACT_COLUMNS}) SELECT * FROM fresh
+  ), delta AS (
+    SELECT ${keys}, sum(sign) AS n, sum(sign * s1) AS s1, sum(sign * s2) AS s2
+      FROM (SELECT 1 AS sign, ${keys}, s1, s2 FROM fresh UNION ALL SELECT -1, ${keys}, s1, s2 FROM old) c
+     GROUP BY ${keys}
+    HAVING sum(sign) <> 0 OR sum(sign * s1) <> 0 OR sum(sign * s2) <> 0
+  )
+  INSERT INTO kpi_rollup AS r (${ROLLUP_COLUMNS})
+  SELECT $1, family, root, fy, category, stage_id, gender, k, sum(n), sum(s1), sum(s2)
+    FROM (${rollUp('SELECT * FROM delta', 'family, fy, category, stage_id, gender, k')}) AS c (root, family, fy, category, stage_id, gender, k, n, s1, s2)
+   GROUP BY family, root, fy, category, stage_id, gender, k
+  HAVING sum(n) <> 0 OR sum(s1) <> 0 OR sum(s2) <> 0
+  ON CONFLICT ON CONSTRAINT uq_kpi_rollup DO UPDATE SET n = r.n + excluded.n, s1 = r.s1 + excluded.s1, s2 = r.s2 + excluded.s2`;
+}
+
 async function applyContribution(
   db: Queryable,
   parameters: unknown[],
@@ -469,14 +527,26 @@ export async function refreshKpiAggregates(
   organizationId: string,
   options: KpiRefreshOptions = {},
 ): Promise<void> {
-  const [years] = (await db.query(COVERED_YEARS, [organizationId])) as {
-    first: number | null;
-    last: number;
-  }[];
   const [state] = (await db.query(
-    `SELECT first_fy, last_fy FROM kpi_refresh_state WHERE organization_id = $1`,
+    `SELECT first_fy, last_fy, extract(year FROM current_date)::int AS this_year
+       FROM kpi_refresh_state WHERE organization_id = $1`,
     [organizationId],
-  )) as { first_fy: number; last_fy: number }[];
+  )) as { first_fy: number; last_fy: number; this_year: number }[];
+  // COVERED_YEARS' last year is one after the latest of the current year and every dated record,
+  // and its first year depends on the roster alone: records inside the range cannot move it.
+  const inside =
+    state !== undefined &&
+    options.employeeIds !== undefined &&
+    options.recordYears !== undefined &&
+    [state.this_year, ...options.recordYears].every(
+      (year) => year + 1 <= state.last_fy,
+    );
+  const [years] = inside
+    ? [{ first: state.first_fy, last: state.last_fy }]
+    : ((await db.query(COVERED_YEARS, [organizationId])) as {
+        first: number | null;
+        last: number;
+      }[]);
   if (years.first === null) {
     await clear(db, organizationId);
     return;
@@ -526,18 +596,21 @@ export async function refreshKpiAggregates(
     families.length > 0 &&
     (options.years === undefined || changed.length > 0)
   ) {
-    await applyContribution(db, parameters, families, -1, false);
-    await db.query(
-      `DELETE FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) AND family = ANY ($3::text[])
-          AND fy BETWEEN $4 AND $5`,
-      [organizationId, employeeIds, families, parameters[1], parameters[2]],
+    const additive = families.filter(
+      (family): family is Exclude<KpiFactFamily, 'ot'> => family !== 'ot',
     );
-    for (const family of families)
+    if (additive.length > 0)
+      await db.query(replaceAdditiveFactsSql(additive), parameters);
+    if (families.includes('ot')) {
+      await applyContribution(db, parameters, ['ot'], -1, false);
       await db.query(
-        family === 'al' ? ANNUAL_LEAVE_FACTS_SOME : FACTS[family],
-        parameters,
+        `DELETE FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) AND family = 'ot'
+            AND fy BETWEEN $3 AND $4`,
+        [organizationId, employeeIds, parameters[1], parameters[2]],
       );
-    await applyContribution(db, parameters, families, 1, false);
+      await db.query(FACTS.ot, parameters);
+      await applyContribution(db, parameters, ['ot'], 1, false);
+    }
   }
   const all = [organizationId, first, last, employeeIds];
   if (options.childcare ?? options.families === undefined) {
