@@ -1,3 +1,5 @@
+import { totalmem } from 'node:os';
+
 import { ConfigError, loadConfig } from './app-config';
 
 describe('configuration', () => {
@@ -18,6 +20,21 @@ describe('configuration', () => {
       loadConfig({ IKUBOARD_MODE: 'production', COOKIE_SECURE: 'false' })
         .cookieSecure,
     ).toBe(false);
+  });
+
+  it('gives the embedded cluster a quarter of memory for its cache, between 128 MB and 1 GB', () => {
+    const quarter = Math.floor(totalmem() / 1024 / 1024 / 4);
+    const fallback = loadConfig({}).embeddedPostgresSharedBuffersMb;
+    expect(fallback).toBe(
+      quarter < 128 ? 128 : quarter > 1024 ? 1024 : quarter,
+    );
+    expect(
+      loadConfig({ EMBEDDED_PG_SHARED_BUFFERS_MB: '256' })
+        .embeddedPostgresSharedBuffersMb,
+    ).toBe(256);
+    expect(() => loadConfig({ EMBEDDED_PG_SHARED_BUFFERS_MB: '8' })).toThrow(
+      /EMBEDDED_PG_SHARED_BUFFERS_MB/,
+    );
   });
 
   it('refuses values it cannot use, naming the variable', () => {

@@ -28,6 +28,7 @@ export async function openDatabase(
   const cluster = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.embeddedPostgresPort,
+    sharedBuffersMb: config.embeddedPostgresSharedBuffersMb,
     database: 'ikuboard',
     persistent: true,
     log,

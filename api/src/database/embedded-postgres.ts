@@ -12,6 +12,8 @@ export interface EmbeddedOptions {
   database: string;
   /** Delete the cluster's files on stop (tests). */
   persistent: boolean;
+  /** shared_buffers in MB (PostgreSQL's default when absent). */
+  sharedBuffersMb?: number;
   log?: (line: string) => void;
 }
 
@@ -89,6 +91,10 @@ export async function startEmbeddedPostgres(
     persistent: options.persistent,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags:
+      options.sharedBuffersMb === undefined
+        ? []
+        : ['-c', `shared_buffers=${options.sharedBuffersMb}MB`],
     onLog: () => undefined,
     onError: (message: unknown) => log(`postgres: ${String(message)}`),
   });
