@@ -21,6 +21,11 @@ export interface KpiSqlScope {
    * looked it up once for all families; each family looks it up itself when absent.
    */
   derived?: KpiSource | null;
+  /**
+   * The only fiscal years whose leave-duration distribution the caller keeps (every year asked
+   * when absent): the overview reads the trend years' counts with the card years' distribution.
+   */
+  durationYears?: readonly number[];
 }
 
 /**
