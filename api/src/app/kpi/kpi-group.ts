@@ -22,10 +22,12 @@ export interface KpiSqlScope {
    */
   derived?: KpiSource | null;
   /**
-   * The only fiscal years whose leave-duration distribution the caller keeps (every year asked
-   * when absent): the overview reads the trend years' counts with the card years' distribution.
+   * The only fiscal years whose breakdown rows (those with dimensions: the leave-duration
+   * distribution, the pay gap by stage and by tenure band) the caller keeps, every year asked when
+   * absent; a family may leave the other years' breakdowns empty. The overview reads the trend
+   * years' headline values with the card years' breakdowns.
    */
-  durationYears?: readonly number[];
+  detailYears?: readonly number[];
 }
 
 /**

@@ -110,14 +110,14 @@ export class KpiService {
     let trendValues: KpiValueDto[];
     if (codes.length > 0 && cardSource !== null && allSource !== null) {
       // Both from the derived tables: a family of the trends runs once over the trend years and
-      // the card years together (every code, the duration distribution of the card years only),
+      // the card years together (every code, the breakdowns of the card years only),
       // so it makes one set of statements instead of one for the cards and one for the trends.
       const merged = await Promise.all(
         KPI_GROUPS.map((group) =>
           trendGroups.includes(group)
             ? this.computeGroup(
                 group,
-                { ...scope, durationYears: cardYears },
+                { ...scope, detailYears: cardYears },
                 allYears,
                 undefined,
                 allSource,
