@@ -301,10 +301,13 @@ async function childcareRollupRows(
   for (const pairs of durations) {
     const target = row(Number(pairs.y));
     const bucket = durationBucketIndex(Number(pairs.days), buckets);
-    if (pairs.gender === 'female')
-      target.female_duration[bucket]! += pairs.pairs;
-    else if (pairs.gender === 'male')
-      target.male_duration[bucket]! += pairs.pairs;
+    const counts =
+      pairs.gender === 'female'
+        ? target.female_duration
+        : pairs.gender === 'male'
+          ? target.male_duration
+          : null;
+    if (counts) counts[bucket] = (counts[bucket] ?? 0) + pairs.pairs;
   }
   return [...byYear.values()];
 }
