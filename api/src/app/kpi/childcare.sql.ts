@@ -4,7 +4,6 @@ import type {
 } from '@ikuboard/shared/kpi';
 import {
   DEFAULT_CHILDCARE_DURATION_BUCKETS,
-  durationBucketIndex,
   POSTNATAL_LEAVE_DAYS,
 } from '@ikuboard/shared/kpi';
 
@@ -213,20 +212,31 @@ SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_starte
   FROM fiscal fi LEFT JOIN counts c ON c.y = fi.y`;
 
 /**
- * The pairs of the scope (as CHILDCARE_FACT_COUNTS_SQL counts them) by fiscal year, gender and
- * number of days, from kpi_childcare_fact, for reads whose person counts come from
- * kpi_childcare_rollup; each number of days is placed in its bucket by durationBucketIndex, the
- * reference's function, instead of by a lookup in SQL per row.
+ * The leave-duration distribution alone from kpi_childcare_fact (the pairs of the scope, as
+ * CHILDCARE_FACT_COUNTS_SQL counts them), for reads whose person counts come from
+ * kpi_childcare_rollup.
  */
-const CHILDCARE_FACT_PAIR_DAYS_SQL = `
-SELECT y, gender, days::text AS days, count(*)::int AS pairs
-  FROM (SELECT DISTINCT x.fy AS y, x.employee_id, x.child_id, x.gender, x.days
-          FROM kpi_childcare_fact x
-         WHERE x.organization_id = $1 AND x.fy = ANY ($2::int[]) AND x.kind = 'p'
-           AND x.category = ANY ($3::text[])
-           AND ($4::uuid IS NULL OR x.unit_id IN
-                 (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid))) p
- GROUP BY y, gender, days`;
+const CHILDCARE_FACT_DURATION_SQL = `
+WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
+pair_days AS (
+  SELECT y, gender, days, count(*) AS pairs
+    FROM (SELECT DISTINCT x.fy AS y, x.employee_id, x.child_id, x.gender, x.days
+            FROM kpi_childcare_fact x
+           WHERE x.organization_id = $1 AND x.fy = ANY ($2::int[]) AND x.kind = 'p'
+             AND x.category = ANY ($3::text[])
+             AND ($4::uuid IS NULL OR x.unit_id IN
+                   (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid))) p
+   GROUP BY y, gender, days
+),
+duration AS (
+  SELECT d.y, d.gender, d.pairs,
+         coalesce((SELECT min(b.i)::int
+                     FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
+                    WHERE b.up IS NULL OR d.days < b.up OR (b.inclusive AND d.days = b.up)), $7::int) AS bucket
+    FROM pair_days d
+)
+SELECT fi.y, ${weightedBucketCounts('female')} AS female_duration, ${weightedBucketCounts('male')} AS male_duration
+  FROM fiscal fi`;
 
 /** The person counts in the bit order of CHILDCARE_FLAGS (kpi-dashboard-aggregates.ts). */
 const ROLLUP_COUNT_FIELDS = [
@@ -268,13 +278,16 @@ async function childcareRollupRows(
       { y: number; k: number; n: number }[]
     >,
     withDurations
-      ? (db.query(CHILDCARE_FACT_PAIR_DAYS_SQL, [
+      ? (db.query(CHILDCARE_FACT_DURATION_SQL, [
           scope.organizationId,
           durationYears,
           scope.categories,
           scope.unitId,
+          buckets.map((bucket) => bucket.upTo),
+          buckets.map((bucket) => bucket.inclusive),
+          buckets.length,
         ]) as Promise<
-          { y: number; gender: string; days: string; pairs: number }[]
+          { y: number; female_duration: number[]; male_duration: number[] }[]
         >)
       : Promise.resolve([]),
   ]);
@@ -298,16 +311,10 @@ async function childcareRollupRows(
     row(Number(count.y))[ROLLUP_COUNT_FIELDS[Number(count.k)]!] += Number(
       count.n,
     );
-  for (const pairs of durations) {
-    const target = row(Number(pairs.y));
-    const bucket = durationBucketIndex(Number(pairs.days), buckets);
-    const counts =
-      pairs.gender === 'female'
-        ? target.female_duration
-        : pairs.gender === 'male'
-          ? target.male_duration
-          : null;
-    if (counts) counts[bucket] = (counts[bucket] ?? 0) + pairs.pairs;
+  for (const duration of durations) {
+    const target = row(Number(duration.y));
+    target.female_duration = duration.female_duration;
+    target.male_duration = duration.male_duration;
   }
   return [...byYear.values()];
 }
