@@ -14,6 +14,7 @@ export const CHILDCARE_GROUP: KpiGroup = {
       scope.durationBuckets,
       // The distribution only when its code is kept (a trend of a rate skips it).
       codes === undefined || codes.includes('childcare_leave_duration'),
+      scope.detailYears,
     );
     // The same count-to-value function as the reference, so codes, order and dimensions agree.
     return counts.flatMap((row) =>

@@ -265,6 +265,7 @@ async function childcareRollupRows(
   fiscalYears: readonly number[],
   buckets: readonly ChildcareDurationBucket[],
   withDurations: boolean,
+  durationYears: readonly number[],
 ): Promise<ChildcareCountsRow[]> {
   const parameters = [
     scope.organizationId,
@@ -278,7 +279,10 @@ async function childcareRollupRows(
     >,
     withDurations
       ? (db.query(CHILDCARE_FACT_DURATION_SQL, [
-          ...parameters,
+          scope.organizationId,
+          durationYears,
+          scope.categories,
+          scope.unitId,
           buckets.map((bucket) => bucket.upTo),
           buckets.map((bucket) => bucket.inclusive),
           buckets.length,
@@ -336,7 +340,8 @@ interface ChildcareCountsRow {
 
 /**
  * The childcare KPI counts of each fiscal year asked, in the order asked. Without `withDurations`
- * the duration distribution may be left at zeros (for callers that keep only other codes).
+ * the duration distribution may be left at zeros (for callers that keep only other codes), and
+ * outside `durationYears` (every year asked when absent) too.
  */
 export async function childcareCounts(
   db: Queryable,
@@ -344,6 +349,7 @@ export async function childcareCounts(
   fiscalYears: readonly number[],
   buckets: readonly ChildcareDurationBucket[] = DEFAULT_CHILDCARE_DURATION_BUCKETS,
   withDurations = true,
+  durationYears: readonly number[] = fiscalYears,
 ): Promise<(ChildcareCounts & { fiscalYear: number })[]> {
   // The childcare facts hold every year's births and pairs: any refreshed organization has them;
   // a scope with sub-units reads the person counts already rolled up per subtree root.
@@ -357,7 +363,8 @@ export async function childcareCounts(
           scope,
           fiscalYears,
           buckets,
-          withDurations,
+          withDurations && durationYears.length > 0,
+          durationYears,
         )
       : ((await db.query(
           refreshed ? CHILDCARE_FACT_COUNTS_SQL : CHILDCARE_COUNTS_SQL,

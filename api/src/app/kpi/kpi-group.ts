@@ -21,6 +21,13 @@ export interface KpiSqlScope {
    * looked it up once for all families; each family looks it up itself when absent.
    */
   derived?: KpiSource | null;
+  /**
+   * The only fiscal years whose breakdown rows (those with dimensions: the leave-duration
+   * distribution, the pay gap by stage and by tenure band) the caller keeps, every year asked when
+   * absent; a family may leave the other years' breakdowns empty. The overview reads the trend
+   * years' headline values with the card years' breakdowns.
+   */
+  detailYears?: readonly number[];
 }
 
 /**

@@ -98,26 +98,54 @@ export class KpiService {
     const previousYear = fiscalYear - 1;
     const withPrevious = context.years.includes(previousYear);
     const cardYears = withPrevious ? [previousYear, fiscalYear] : [fiscalYear];
-    const [cards, trendValues] = await Promise.all([
-      this.compute(
-        KPI_GROUPS,
-        scope,
-        cardYears,
-        undefined,
-        context.source(cardYears),
-      ),
-      codes.length === 0
-        ? Promise.resolve([])
-        : this.compute(
-            KPI_GROUPS.filter((group) =>
-              group.codes.some((code) => codes.includes(code)),
+    const trendGroups = KPI_GROUPS.filter((group) =>
+      group.codes.some((code) => codes.includes(code)),
+    );
+    const cardSource = context.source(cardYears);
+    const allYears = [...new Set([...context.years, ...cardYears])].sort(
+      (a, b) => a - b,
+    );
+    const allSource = context.source(allYears);
+    let cards: KpiValueDto[];
+    let trendValues: KpiValueDto[];
+    if (codes.length > 0 && cardSource !== null && allSource !== null) {
+      // Both from the derived tables: a family of the trends runs once over the trend years and
+      // the card years together (every code, the breakdowns of the card years only),
+      // so it makes one set of statements instead of one for the cards and one for the trends.
+      const merged = await Promise.all(
+        KPI_GROUPS.map((group) =>
+          trendGroups.includes(group)
+            ? this.computeGroup(
+                group,
+                { ...scope, detailYears: cardYears },
+                allYears,
+                undefined,
+                allSource,
+              )
+            : this.computeGroup(group, scope, cardYears, undefined, cardSource),
+        ),
+      );
+      const all = merged.flat();
+      cards = all.filter((value) => cardYears.includes(value.fiscalYear));
+      trendValues = all.filter(
+        (value) =>
+          codes.includes(value.code) &&
+          context.years.includes(value.fiscalYear),
+      );
+    } else {
+      [cards, trendValues] = await Promise.all([
+        this.compute(KPI_GROUPS, scope, cardYears, undefined, cardSource),
+        codes.length === 0
+          ? Promise.resolve([])
+          : this.compute(
+              trendGroups,
+              scope,
+              context.years,
+              codes,
+              context.source(context.years),
             ),
-            scope,
-            context.years,
-            codes,
-            context.source(context.years),
-          ),
-    ]);
+      ]);
+    }
     return {
       fiscalYear,
       current: cards.filter((value) => value.fiscalYear === fiscalYear),
@@ -332,14 +360,25 @@ export class KpiService {
           );
     const results = await Promise.all(
       groups.map((group) =>
-        group.compute(
-          this.dataSource,
-          { ...scope, derived },
-          fiscalYears,
-          codes,
-        ),
+        this.computeGroup(group, scope, fiscalYears, codes, derived),
       ),
     );
     return results.flat();
+  }
+
+  /** One family's values; it is handed only the codes of its own that the caller keeps. */
+  private computeGroup(
+    group: KpiGroup,
+    scope: KpiSqlScope,
+    fiscalYears: readonly number[],
+    codes: readonly KpiCode[] | undefined,
+    derived: KpiSource | null,
+  ): Promise<KpiValueDto[]> {
+    return group.compute(
+      this.dataSource,
+      { ...scope, derived },
+      fiscalYears,
+      codes?.filter((code) => group.codes.includes(code)),
+    );
   }
 }

@@ -220,8 +220,11 @@ const OVERTIME_RESIDUAL_SQL = (leaf: boolean) => `
          count(*) FILTER (WHERE avg80)::int AS k5
     FROM person GROUP BY fy`;
 
-const ROLLUP_PAY_SQL = (rows: Rows) => `
-  SELECT r.fy, r.gender, r.category = 'permanent' AS permanent, s.official_stage AS stage, r.k AS tenure,
+/** With `detailed`, the stage and tenure band only in the years $5 (int[]); elsewhere the totals. */
+const ROLLUP_PAY_SQL = (rows: Rows, detailed: boolean) => `
+  SELECT r.fy, r.gender, r.category = 'permanent' AS permanent,
+         ${detailed ? 'CASE WHEN r.fy = ANY ($5::int[]) THEN s.official_stage END' : 's.official_stage'} AS stage,
+         ${detailed ? 'CASE WHEN r.fy = ANY ($5::int[]) THEN r.k END' : 'r.k'} AS tenure,
          sum(r.s1)::text AS total, sum(r.n)::int AS n
     FROM ${rows('pay')}
     JOIN position_stage s ON s.organization_id = $1 AND s.id = r.stage_id
@@ -323,7 +326,8 @@ export function workforceParts(
 
 /**
  * The workforce figures of every requested fiscal year (calendar year for annual leave); with
- * `parts`, only those statements run and the other figures stay empty.
+ * `parts`, only those statements run and the other figures stay empty; with `scope.detailYears`,
+ * the pay by stage and by tenure band is summed only in those years (the totals in every year).
  */
 export async function workforceFigures(
   db: Queryable,
@@ -350,19 +354,21 @@ export async function workforceFigures(
   const [hires, leave, overtime, pay, tenure] = source
     ? await (async () => {
         // One round trip: each statement's rows as a JSON array (none for a part not asked).
+        const detailed = parts.has('pay') && scope.detailYears !== undefined;
         const statements = [
           parts.has('hires') && ROLLUP_HIRES_SQL(rows),
           parts.has('leave') && ROLLUP_ANNUAL_LEAVE_SQL(rows),
           parts.has('overtime') &&
             ROLLUP_OVERTIME_SQL(rows, unitId, source.leaf),
           parts.has('overtime') && OVERTIME_RESIDUAL_SQL(source.leaf),
-          parts.has('pay') && ROLLUP_PAY_SQL(rows),
+          parts.has('pay') && ROLLUP_PAY_SQL(rows, detailed),
           parts.has('tenure') && ROLLUP_TENURE_SEPARATION_SQL(rows),
         ];
         const [row] = await run(
           // ($4 is typed here in case only the pay statement, which has no $4, runs.)
           `SELECT ${statements.map((sql, i) => (sql ? `(SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t)` : `'[]'::json`) + ` AS p${i}`).join(',\n')},
                   cardinality($4::text[]) AS categories`,
+          detailed ? [...parameters, scope.detailYears] : parameters,
         );
         const part = (i: number) => row[`p${i}`] as Row[];
         return [
@@ -438,6 +444,8 @@ export async function workforceFigures(
       continue;
     }
     addSums(f.pay.permanent, gender, total, count);
+    // (no stage or tenure: a year whose breakdown the caller does not keep, summed as a whole)
+    if (row['stage'] === null) continue;
     addSums(
       f.pay.permanentByStage[row['stage'] as OfficialStage],
       gender,
