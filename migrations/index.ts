@@ -14,6 +14,7 @@ import { LeaveEmployeeStageIndexes1795500000000 } from './1795500000000-LeaveEmp
 import { KpiChildcareRollup1795510000000 } from './1795510000000-KpiChildcareRollup';
 import { KpiFactEmployeeFamilyIndex1795520000000 } from './1795520000000-KpiFactEmployeeFamilyIndex';
 import { IkubossKpiInputChanges1795530000000 } from './1795530000000-IkubossKpiInputChanges';
+import { LeaveOrganizationForeignKey1795570000000 } from './1795570000000-LeaveOrganizationForeignKey';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   KpiChildcareRollup1795510000000,
   KpiFactEmployeeFamilyIndex1795520000000,
   IkubossKpiInputChanges1795530000000,
+  LeaveOrganizationForeignKey1795570000000,
 ];
