@@ -350,10 +350,14 @@ async function writeChunk(
           WHERE u.child_birth IS NOT NULL AND c.organization_id = $1 AND c.employee_id = u.employee_id
             AND c.birth_date = u.child_birth
           ORDER BY c.birth_order LIMIT 1) ch ON true
-      WHERE NOT EXISTS (
-        SELECT 1 FROM leave_episode l
-         WHERE l.organization_id = $1 AND l.employee_id = u.employee_id AND l.leave_type = u.leave_type
-           AND l.start_date = u.start_date)
+       -- LIMIT: one index probe per row (a NOT EXISTS became a hash anti-join over a scan of all the
+       -- organization's leave, growing with every chunk)
+       LEFT JOIN LATERAL (
+         SELECT true AS found FROM leave_episode l
+          WHERE l.organization_id = $1 AND l.employee_id = u.employee_id AND l.leave_type = u.leave_type
+            AND l.start_date = u.start_date
+          LIMIT 1) stored ON true
+      WHERE stored.found IS NULL
       ORDER BY u.employee_id, u.leave_type, u.start_date`,
     [organizationId, ...columns],
   );
