@@ -14,6 +14,7 @@ import { LeaveEmployeeStageIndexes1795500000000 } from './1795500000000-LeaveEmp
 import { KpiChildcareRollup1795510000000 } from './1795510000000-KpiChildcareRollup';
 import { KpiFactEmployeeFamilyIndex1795520000000 } from './1795520000000-KpiFactEmployeeFamilyIndex';
 import { IkubossKpiInputChanges1795530000000 } from './1795530000000-IkubossKpiInputChanges';
+import { LeaveOrganizationForeignKey1795570000000 } from './1795570000000-LeaveOrganizationForeignKey';
 import { IkubossKpiInputChangeTotals1795580000000 } from './1795580000000-IkubossKpiInputChangeTotals';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   KpiChildcareRollup1795510000000,
   KpiFactEmployeeFamilyIndex1795520000000,
   IkubossKpiInputChanges1795530000000,
+  LeaveOrganizationForeignKey1795570000000,
   IkubossKpiInputChangeTotals1795580000000,
 ];

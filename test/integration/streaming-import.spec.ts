@@ -181,6 +181,86 @@ describe('streaming leave import (large files)', () => {
     expect([await leaveCount(), await childCount()]).toEqual(before);
   });
 
+  it('refuses a file whose only bad cell is in its last chunk: the chunks written while it streamed are rolled back', async () => {
+    const rows = goodRows();
+    const row = (index: number) => rows[index]!; // sheet row = index + 2
+    // Chunks of 700 rows: indexes 0-4,899 are inserted as the file streams, the bad cell is in the
+    // last chunk (row 4992).
+    row(3_000).splice(0, 4, 'E06', '年次休暇', '2030-01-05', '2030-01-06'); // row 3002: stored clash
+    const previous = row(100); // row 102: E01's 101st week, one day
+    const dayBefore = addDays(String(previous[2]), -1);
+    // row 4502: from the day before to that day; both rows are new episodes written while the file
+    // streams, and only the later one is reported (the earlier one clashes with no stored leave)
+    row(4_500).splice(0, 4, 'E01', '年次休暇', dayBefore, previous[3]!);
+    row(4_990)[0] = 'ZZZ'; // row 4992
+    const before = [await leaveCount(), await childCount()];
+
+    const job = (
+      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
+    ).body as ImportJobDto;
+
+    expect(job.status).toBe('failed');
+    expect(job.summary).toBeNull();
+    expect(job.errorCount).toBe(3);
+    expect(
+      job.errors.map((e) => [e.row, e.column, e.code, e.value, e.message.en]),
+    ).toEqual([
+      [4992, '職員番号', 'UNKNOWN_EMPLOYEE', 'ZZZ', expect.any(String)],
+      [
+        3002,
+        '開始日',
+        'OVERLAPPING_LEAVE',
+        '2030-01-05',
+        'Overlaps another leave of the same type (2030-01-01 to 2030-01-10).',
+      ],
+      [
+        4502,
+        '開始日',
+        'OVERLAPPING_LEAVE',
+        dayBefore,
+        `Overlaps another leave of the same type (${previous[2]} to ${previous[3]}).`,
+      ],
+    ]);
+    expect([await leaveCount(), await childCount()]).toEqual(before);
+  });
+
+  it('refuses a file whose only error is a clash with stored leave on its last row, writing nothing', async () => {
+    const rows = goodRows();
+    rows[4_999]!.splice(0, 4, 'E06', '年次休暇', '2030-01-09', '2030-01-12'); // row 5001
+    const before = [await leaveCount(), await childCount()];
+    const facts = await count(
+      `SELECT count(*)::int AS n FROM kpi_fact WHERE organization_id = $1`,
+      tenant.organizationId,
+    );
+
+    const job = (
+      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
+    ).body as ImportJobDto;
+
+    expect([job.status, job.summary, job.errorCount]).toEqual([
+      'failed',
+      null,
+      1,
+    ]);
+    expect(
+      job.errors.map((e) => [e.row, e.code, e.value, e.message.en]),
+    ).toEqual([
+      [
+        5001,
+        'OVERLAPPING_LEAVE',
+        '2030-01-09',
+        'Overlaps another leave of the same type (2030-01-01 to 2030-01-10).',
+      ],
+    ]);
+    expect([await leaveCount(), await childCount()]).toEqual(before);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM kpi_fact WHERE organization_id = $1`,
+        tenant.organizationId,
+      ),
+    ).toBe(facts);
+  });
+
   it('a dry run of a good file reports what it would do and writes nothing', async () => {
     const before = [await leaveCount(), await childCount()];
     const job = (

@@ -77,6 +77,13 @@ const START_HEADER =
   LEAVE_COLUMNS.find((column) => column.key === 'startDate')?.ja ?? '開始日';
 const STAGE = 'ikb_leave_stage';
 const PLAN = 'ikb_leave_plan';
+/**
+ * A leave_episode row stored before this import: not inserted by this transaction (its xmin is not
+ * the transaction's id; the import runs in one transaction without savepoints). The checks against
+ * stored episodes and the matching of re-imported episodes must not see the rows this import has
+ * already inserted while the file streamed.
+ */
+const STORED_BEFORE = 'NOT (l.xmin = pg_current_xact_id()::xid)';
 
 const overlapMessage = (start: string, end: string): LocalizedText => ({
   ja: `同じ種別の休暇(${start}〜${end})と期間が重なっています。`,
@@ -86,10 +93,12 @@ const overlapMessage = (start: string, end: string): LocalizedText => ({
 /**
  * The leave import for large files, inside the import's transaction (lock, all-or-nothing and dry
  * run stay with the caller). Rows are read (./xlsx-stream) and checked one at a time as the file
- * streams; the good ones go in chunks into a temporary table while the next chunk is parsed. The
- * checks across rows (overlaps in the file and with stored leave) then run as set-based SQL over
- * that table, and only a file without a single error is written: new children, then the new and
- * changed episodes, each in one statement, then one refresh of the derived KPI tables. Same rules,
+ * streams; the good ones go in chunks into a temporary table and, while no error has been seen,
+ * their new children and new episodes straight into child and leave_episode, each chunk written
+ * while the next is parsed. The checks across rows (overlaps in the file and with the leave stored
+ * before the import) then run as set-based SQL over the temporary table; a file with a single error
+ * is rolled back whole by the caller (nothing stays written), as is a dry run. Otherwise the changed
+ * episodes are updated in one statement and the derived KPI tables refreshed once. Same rules,
  * errors and summary as planLeaveImport.
  */
 export async function importLeaveStreamed(
@@ -115,7 +124,7 @@ export async function importLeaveStreamed(
   // The window functions below sort a million rows: in memory, not in temporary files. LOCAL: for
   // this transaction only.
   await manager.query(`SET LOCAL work_mem = '64MB'`);
-  const columns = (chunk: readonly ParsedLeave[]) => [
+  const columns = (chunk: readonly ParsedLeave[]): unknown[][] => [
     chunk.map((l) => l.row),
     chunk.map((l) => l.employeeId),
     chunk.map((l) => l.type),
@@ -124,14 +133,24 @@ export async function importLeaveStreamed(
     chunk.map((l) => l.days),
     chunk.map((l) => l.childBirthDate),
   ];
-  // Only the temporary table is written while the file streams: nothing is stored until the whole
-  // file is known to be good, so the checks below see only what was stored before the import.
-  const stage = (chunk: readonly ParsedLeave[]) =>
-    manager.query(
-      `INSERT INTO ${STAGE} SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::date[], $5::date[],
-         $6::numeric[], $7::date[])`,
-      columns(chunk),
-    );
+  // While the file streams, each chunk is staged (for the checks across rows below) and its new
+  // episodes are inserted into leave_episode at once, so PostgreSQL's insert (foreign-key checks,
+  // four indexes) runs beside the parser instead of after it. A file with any error is rolled back
+  // whole by the caller, as is a dry run; once a bad cell is seen, chunks are only staged.
+  let newChildren = 0;
+  const stage = async (chunk: readonly ParsedLeave[]) => {
+    if (errors.count > 0) {
+      await manager.query(
+        `INSERT INTO ${STAGE} SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::date[], $5::date[],
+           $6::numeric[], $7::date[])`,
+        columns(chunk),
+      );
+      return;
+    }
+    if (chunk.some((leave) => leave.childBirthDate !== null))
+      newChildren += await insertNewChildren(manager, organizationId, chunk);
+    await writeChunk(manager, organizationId, columns(chunk));
+  };
   let rows = 0;
   let chunk: ParsedLeave[] = [];
   // One chunk is written while the next is parsed: PostgreSQL and the parser use both cores.
@@ -186,7 +205,7 @@ export async function importLeaveStreamed(
       // annual leave counts by calendar year
       years: changes.annualYears,
       // Only child-linked leave (and new children) can change the childcare facts.
-      childcare: changes.newChildren > 0 || changes.childLinked,
+      childcare: newChildren > 0 || changes.childLinked,
     });
   return { errors: errors.list, errorCount: 0, summary };
 }
@@ -241,7 +260,8 @@ async function findOverlaps(
   const candidates = (await manager.query(
     `WITH stored AS (
        SELECT NULL::int AS row_no, employee_id, leave_type, start_date, end_date FROM leave_episode l
-        WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})),
+        WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
+          AND ${STORED_BEFORE}),
      w AS (
        SELECT u.row_no, u.start_date, u.end_date,
               max(u.end_date) FILTER (WHERE u.row_no IS NULL) OVER (
@@ -273,6 +293,7 @@ async function findOverlaps(
               SELECT l.start_date, l.end_date FROM leave_episode l
                WHERE l.organization_id = $1 AND l.employee_id = s.employee_id AND l.leave_type = s.leave_type
                  AND l.start_date <> s.start_date AND l.start_date <= s.end_date AND s.start_date <= l.end_date
+                 AND ${STORED_BEFORE}
                ORDER BY l.start_date LIMIT 1) c
             WHERE s.row_no = ANY ($2::int[])`,
           [organizationId, rows],
@@ -280,12 +301,72 @@ async function findOverlaps(
   return [...inFile, ...withStored].sort((a, b) => a.row - b.row);
 }
 
+/** Registers the children a chunk names for the first time; returns how many. */
+async function insertNewChildren(
+  manager: EntityManager,
+  organizationId: string,
+  chunk: readonly ParsedLeave[],
+): Promise<number> {
+  const named = chunk.filter((leave) => leave.childBirthDate !== null);
+  const inserted = (await manager.query(
+    `INSERT INTO child (organization_id, employee_id, birth_date, birth_order)
+     SELECT DISTINCT $1::uuid, u.employee_id, u.child_birth, 1::smallint
+       FROM unnest($2::uuid[], $3::date[]) AS u (employee_id, child_birth)
+      WHERE NOT EXISTS (SELECT 1 FROM child c WHERE c.organization_id = $1 AND c.employee_id = u.employee_id
+                          AND c.birth_date = u.child_birth)
+     RETURNING id`,
+    [
+      organizationId,
+      named.map((leave) => leave.employeeId),
+      named.map((leave) => leave.childBirthDate),
+    ],
+  )) as unknown[];
+  return inserted.length;
+}
+
 /**
- * Registers the children the file names for the first time, then inserts the new episodes and
- * updates the changed ones (matched by employee, type and start date with what was stored), each in
- * one statement. New episodes go in (employee, type, start date) order with time-ordered ids
- * (UUIDv7): the primary key and the per-employee index then grow at one end instead of at a
- * million random leaf pages (gen_random_uuid), which made the insert the slowest step.
+ * Stages one chunk and inserts its new episodes: those that match no stored episode (employee,
+ * type and start date; a file without errors names each at most once, so a match is always a stored
+ * episode, which writeLeaves updates after the checks). New episodes go in (employee, type, start
+ * date) order with time-ordered ids (UUIDv7): the primary key and the per-employee index then grow
+ * at one end instead of at a million random leaf pages (gen_random_uuid), and the employee rows the
+ * foreign-key checks read stay in cache.
+ */
+async function writeChunk(
+  manager: EntityManager,
+  organizationId: string,
+  columns: unknown[][],
+): Promise<void> {
+  await manager.query(
+    `WITH u AS (
+       SELECT * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::date[])
+           AS u (row_no, employee_id, leave_type, start_date, end_date, days, child_birth)),
+     staged AS (INSERT INTO ${STAGE} SELECT * FROM u)
+     INSERT INTO leave_episode (id, organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
+     SELECT uuidv7(), $1, u.employee_id, u.leave_type, u.start_date, u.end_date, u.days, ch.id
+       FROM u
+       LEFT JOIN LATERAL (
+         SELECT c.id FROM child c
+          WHERE u.child_birth IS NOT NULL AND c.organization_id = $1 AND c.employee_id = u.employee_id
+            AND c.birth_date = u.child_birth
+          ORDER BY c.birth_order LIMIT 1) ch ON true
+       -- LIMIT: one index probe per row (a NOT EXISTS became a hash anti-join over a scan of all the
+       -- organization's leave, growing with every chunk)
+       LEFT JOIN LATERAL (
+         SELECT true AS found FROM leave_episode l
+          WHERE l.organization_id = $1 AND l.employee_id = u.employee_id AND l.leave_type = u.leave_type
+            AND l.start_date = u.start_date
+          LIMIT 1) stored ON true
+      WHERE stored.found IS NULL
+      ORDER BY u.employee_id, u.leave_type, u.start_date`,
+    [organizationId, ...columns],
+  );
+}
+
+/**
+ * After the checks: updates the stored episodes the file changes (matched by employee, type and
+ * start date with what was stored before the import) in one statement, and counts what the import
+ * created, changed and left unchanged.
  */
 async function writeLeaves(
   manager: EntityManager,
@@ -294,20 +375,10 @@ async function writeLeaves(
   created: number;
   updated: number;
   unchanged: number;
-  newChildren: number;
   childLinked: boolean;
   employeeIds: string[];
   annualYears: number[];
 }> {
-  const newChildren = (await manager.query(
-    `INSERT INTO child (organization_id, employee_id, birth_date, birth_order)
-     SELECT DISTINCT $1::uuid, s.employee_id, s.child_birth, 1::smallint FROM ${STAGE} s
-      WHERE s.child_birth IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM child c WHERE c.organization_id = $1 AND c.employee_id = s.employee_id
-                          AND c.birth_date = s.child_birth)
-     RETURNING id`,
-    [organizationId],
-  )) as unknown[];
   await manager.query(
     `CREATE TEMP TABLE ${PLAN} ON COMMIT DROP AS
      SELECT s.employee_id, s.leave_type, s.start_date, s.end_date, s.days, ch.id AS child_id,
@@ -324,15 +395,9 @@ async function writeLeaves(
                 end_date, days, child_id
            FROM leave_episode l
           WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
+            AND ${STORED_BEFORE}
           ORDER BY employee_id, leave_type, start_date, id) l
          ON l.employee_id = s.employee_id AND l.leave_type = s.leave_type AND l.start_date = s.start_date`,
-    [organizationId],
-  );
-  await manager.query(
-    `INSERT INTO leave_episode (id, organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
-     SELECT uuidv7(), $1, employee_id, leave_type, start_date, end_date, days, child_id FROM ${PLAN}
-      WHERE stored_id IS NULL
-      ORDER BY employee_id, leave_type, start_date`,
     [organizationId],
   );
   await manager.query(
@@ -357,5 +422,5 @@ async function writeLeaves(
     employeeIds: string[];
     annualYears: number[];
   }[];
-  return { ...counts!, newChildren: newChildren.length };
+  return counts!;
 }
