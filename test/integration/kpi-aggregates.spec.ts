@@ -1,6 +1,9 @@
 import type { ImportJobDto } from '@ikuboard/shared/contracts';
 
-import { refreshKpiAggregates } from '../../api/src/app/kpi/kpi-aggregates';
+import {
+  REBUILD_SHARE,
+  refreshKpiAggregates,
+} from '../../api/src/app/kpi/kpi-aggregates';
 import {
   closeTestDatabase,
   queryable,
@@ -279,6 +282,98 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     await refreshKpiAggregates(queryable, organizationId);
     const rebuilt = await derivedRows(organizationId);
     expect((rebuilt[0] as unknown[]).length).toBeGreaterThan(0);
+    expect(afterImport).toEqual(rebuilt);
+  });
+  it('after a roster import of new staff who outnumber the organization (a rebuild instead of subtract-and-add)', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`kpi-aggregates roster rebuild seed ${seed}`);
+    const random = workforcePrng(seed);
+    const dataset = randomWorkforceDataset(seed, {
+      employees: 40,
+      firstFiscalYear: 2020,
+      lastFiscalYear: 2023,
+    });
+    const code = uniqueCode('aggb');
+    const organizationId = await insertKpiDataset(dataset, code);
+    const hr = await (
+      await addTenantAccounts(organizationId, code)
+    ).login('hr');
+    const db = testDatabase();
+    const asOf = '2022-04-01';
+    const [{ n: before }] = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM employee WHERE organization_id = $1`,
+        [organizationId],
+      )
+    ).rows as { n: number }[];
+    // Enough new staff that they are at least REBUILD_SHARE of the organization after the import.
+    const newcomers =
+      Math.ceil((before * REBUILD_SHARE) / (1 - REBUILD_SHARE)) + 5;
+    const units = dataset.units.map((unit) => unit.id);
+    const stages = dataset.stages.map((stage) => stage.id);
+    const yesNo = (flag: boolean) => (flag ? 'はい' : 'いいえ');
+    const hires = [
+      '2005-04-01',
+      '2019-10-01',
+      '2020-07-15',
+      '2021-01-01',
+      asOf,
+    ];
+    const rows: CellInput[][] = [];
+    for (let i = 0; i < newcomers; i++)
+      rows.push([
+        `BIG${i}`,
+        `新規 ${i}`,
+        random() < 0.5 ? 'male' : 'female',
+        units[Math.floor(random() * units.length)]!,
+        stages[Math.floor(random() * stages.length)]!,
+        random() < 0.25 ? 'fixed_term' : 'permanent',
+        hires[Math.floor(random() * hires.length)]!,
+        random() < 0.1 ? '2023-06-30' : null,
+        // every fifth reports to the first newcomer
+        i > 0 && i % 5 === 0 ? 'BIG0' : null,
+        yesNo(random() < 0.05),
+        yesNo(random() < 0.3),
+      ]);
+    expect(newcomers).toBeGreaterThanOrEqual(
+      REBUILD_SHARE * (before + newcomers),
+    );
+
+    // People the file does not list: a rebuild rewrites their facts too (an incremental refresh
+    // would leave the same rows in place), so their row ids show which way the refresh went.
+    const factsOfOthers = async () =>
+      (
+        await db.query(
+          `SELECT ctid::text FROM kpi_fact
+            WHERE organization_id = $1 AND employee_id IN
+                  (SELECT id FROM employee WHERE organization_id = $1 AND employee_number NOT LIKE 'BIG%')
+            ORDER BY 1`,
+          [organizationId],
+        )
+      ).rows;
+    const othersBefore = await factsOfOthers();
+    expect(othersBefore.length).toBeGreaterThan(0);
+
+    const job = (
+      await hr.import('roster', await workbook('職員', ROSTER_HEADER, rows), {
+        asOf,
+        partial: true,
+      })
+    ).body as ImportJobDto;
+    expect([job.status, job.errors, job.failure]).toEqual([
+      'succeeded',
+      [],
+      null,
+    ]);
+    expect(job.summary).toMatchObject({ created: newcomers, separated: 0 });
+    expect(await factsOfOthers()).not.toEqual(othersBefore);
+
+    const afterImport = await derivedRows(organizationId);
+    await refreshKpiAggregates(queryable, organizationId);
+    const rebuilt = await derivedRows(organizationId);
+    expect((rebuilt[1] as { employee_id: string }[]).length).toBeGreaterThan(
+      othersBefore.length,
+    );
     expect(afterImport).toEqual(rebuilt);
   });
   it('after a leave import over two years with child-linked leave and new children', async () => {

@@ -516,11 +516,51 @@ const COVERED_YEARS = `
     ) + 1 AS last`;
 
 /**
+ * The share of an organization's employees from which a refresh of all families and years rebuilds
+ * the organization's derived tables instead of replacing the chosen employees' rows. Subtracting
+ * and adding back costs more per person than a rebuild (the chosen employees' facts are read twice
+ * and every roll-up row is merged with ON CONFLICT), so once the chosen employees are most of the
+ * organization, as in a first roster of 50,000 new staff, the rebuild is the shorter way to the same
+ * rows (measured at tier S: docs/performance.md).
+ */
+export const REBUILD_SHARE = 0.65;
+
+/**
+ * Above this many employees an incremental refresh sums annual leave by hashing the chosen
+ * employees' leave (ANNUAL_LEAVE_FACTS) instead of an index probe per person-year
+ * (ANNUAL_LEAVE_FACTS_SOME), whose per-row test against the employee list grows with the list.
+ */
+const ANNUAL_LEAVE_PROBE_MAX = 5_000;
+
+/** Whether a refresh of `options` should rebuild the organization (see REBUILD_SHARE). */
+async function mostOfOrganization(
+  db: Queryable,
+  organizationId: string,
+  options: KpiRefreshOptions,
+): Promise<boolean> {
+  // Only a refresh of every family and year does the same work as a rebuild for each person.
+  if (
+    options.employeeIds === undefined ||
+    options.families !== undefined ||
+    options.years !== undefined
+  )
+    return false;
+  const chosen = new Set(options.employeeIds).size;
+  if (chosen === 0) return false;
+  const [{ n }] = (await db.query(
+    `SELECT count(*)::int AS n FROM employee WHERE organization_id = $1`,
+    [organizationId],
+  )) as { n: number }[];
+  return chosen >= REBUILD_SHARE * n;
+}
+
+/**
  * Brings the derived KPI tables of one organization up to date, inside the caller's transaction.
  * With `employeeIds` only those people's facts are replaced and their old contribution to the
  * roll-ups is subtracted and the new one added (the import of 1,000 leave rows touches a few
- * thousand rows); without, the organization's derived rows are rebuilt. Either way every figure
- * read afterwards equals the live SQL over the person tables.
+ * thousand rows); without, or when they are at least REBUILD_SHARE of the organization and every
+ * family and year may have changed (a first roster of new staff), the organization's derived rows
+ * are rebuilt. Either way every figure read afterwards equals the live SQL over the person tables.
  */
 export async function refreshKpiAggregates(
   db: Queryable,
@@ -557,18 +597,23 @@ export async function refreshKpiAggregates(
     options.employeeIds !== undefined &&
     state !== undefined &&
     state.first_fy === first &&
-    state.last_fy === last;
+    state.last_fy === last &&
+    !(await mostOfOrganization(db, organizationId, options));
   if (!incremental) {
     // Hash aggregates of a whole organization stay in memory (the setting ends with the transaction).
     await db.query(`SET LOCAL work_mem = '256MB'`);
-    await clear(db, organizationId);
+    // The refresh state stays (updated below): deleting it would fire the trigger that deletes the
+    // derived rows, a second pass over tables whose rows were just deleted.
+    await clear(db, organizationId, false);
     const parameters = [organizationId, first, last, null];
     for (const family of ALL_FAMILIES)
       await db.query(everyone(FACTS[family]), parameters);
     await db.query(everyone(CHILDCARE_FACTS), parameters);
     await applyContribution(db, parameters, ALL_FAMILIES, 1, true);
     await db.query(
-      `INSERT INTO kpi_refresh_state (organization_id, first_fy, last_fy) VALUES ($1, $2, $3)`,
+      `INSERT INTO kpi_refresh_state (organization_id, first_fy, last_fy) VALUES ($1, $2, $3)
+       ON CONFLICT (organization_id) DO UPDATE
+          SET first_fy = excluded.first_fy, last_fy = excluded.last_fy, refreshed_at = now()`,
       [organizationId, first, last],
     );
     await refreshChildcareRollup(db, organizationId);
@@ -607,6 +652,10 @@ export async function refreshKpiAggregates(
         `DELETE FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) AND family = 'ot'
             AND fy BETWEEN $3 AND $4`,
         [organizationId, employeeIds, parameters[1], parameters[2]],
+        family === 'al' && employeeIds.length <= ANNUAL_LEAVE_PROBE_MAX
+          ? ANNUAL_LEAVE_FACTS_SOME
+          : FACTS[family],
+        parameters,
       );
       await db.query(FACTS.ot, parameters);
       await applyContribution(db, parameters, ['ot'], 1, false);
@@ -627,12 +676,16 @@ export async function refreshKpiAggregates(
   );
 }
 
-async function clear(db: Queryable, organizationId: string): Promise<void> {
+async function clear(
+  db: Queryable,
+  organizationId: string,
+  withState = true,
+): Promise<void> {
   for (const table of [
     'kpi_rollup',
     'kpi_fact',
     'kpi_childcare_fact',
-    'kpi_refresh_state',
+    ...(withState ? ['kpi_refresh_state'] : []),
   ])
     await db.query(`DELETE FROM ${table} WHERE organization_id = $1`, [
       organizationId,
