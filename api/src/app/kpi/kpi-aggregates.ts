@@ -376,10 +376,16 @@ function factSelect(sql: string): string {
  */
 export function replaceAdditiveFactsSql(
   families: readonly Exclude<KpiFactFamily, 'ot'>[],
+  /** Sum annual leave by an index probe per person-year (few employees; ANNUAL_LEAVE_PROBE_MAX). */
+  probeAnnualLeave = true,
 ): string {
   const fresh = families
     .map((family) =>
-      factSelect(family === 'al' ? ANNUAL_LEAVE_FACTS_SOME : FACTS[family]),
+      factSelect(
+        family === 'al' && probeAnnualLeave
+          ? ANNUAL_LEAVE_FACTS_SOME
+          : FACTS[family],
+      ),
     )
     .map((select) => `(${select})`)
     .join(' UNION ALL ');
@@ -645,17 +651,19 @@ export async function refreshKpiAggregates(
       (family): family is Exclude<KpiFactFamily, 'ot'> => family !== 'ot',
     );
     if (additive.length > 0)
-      await db.query(replaceAdditiveFactsSql(additive), parameters);
+      await db.query(
+        replaceAdditiveFactsSql(
+          additive,
+          employeeIds.length <= ANNUAL_LEAVE_PROBE_MAX,
+        ),
+        parameters,
+      );
     if (families.includes('ot')) {
       await applyContribution(db, parameters, ['ot'], -1, false);
       await db.query(
         `DELETE FROM kpi_fact WHERE organization_id = $1 AND employee_id = ANY ($2::uuid[]) AND family = 'ot'
             AND fy BETWEEN $3 AND $4`,
         [organizationId, employeeIds, parameters[1], parameters[2]],
-        family === 'al' && employeeIds.length <= ANNUAL_LEAVE_PROBE_MAX
-          ? ANNUAL_LEAVE_FACTS_SOME
-          : FACTS[family],
-        parameters,
       );
       await db.query(FACTS.ot, parameters);
       await applyContribution(db, parameters, ['ot'], 1, false);
