@@ -14,11 +14,36 @@ import {
   randomWorkforceDataset,
   workforcePrng,
 } from '../support/random-workforce-dataset';
+import type { ApiClient } from '../support/api-client';
 import { addTenantAccounts, uniqueCode } from '../support/tenant';
 import { ROSTER_HEADER, workbook, type CellInput } from '../support/xlsx';
 
 /** Every derived row of the organization, in a canonical order (zero roll-up rows left out). */
 // Sums are compared by value: an incremental refresh may leave 0.00 where a rebuild writes 0.
+/** Imports one sheet and expects the job to succeed with no errors; returns the job. */
+async function importSucceeded(
+  client: ApiClient,
+  kind: Parameters<ApiClient['import']>[0],
+  sheet: string,
+  headers: readonly string[],
+  rows: CellInput[][],
+  options: Parameters<ApiClient['import']>[2] = {},
+): Promise<ImportJobDto> {
+  const job = (
+    await client.import(
+      kind,
+      await workbook(sheet, [...headers], rows),
+      options,
+    )
+  ).body as ImportJobDto;
+  expect([job.status, job.errors, job.failure]).toEqual([
+    'succeeded',
+    [],
+    null,
+  ]);
+  return job;
+}
+
 async function derivedRows(organizationId: string): Promise<unknown[]> {
   const db = testDatabase();
   const rollup = await db.query(
@@ -85,21 +110,13 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
         .map((day) => [e.id, 'annual', day, day, 0.5]),
     );
     expect(leaveRows.length).toBeGreaterThan(10);
-    const leave = (
-      await hr.import(
-        'leave',
-        await workbook(
-          '休暇',
-          ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
-          leaveRows,
-        ),
-      )
-    ).body as ImportJobDto;
-    expect([leave.status, leave.errors, leave.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const leave = await importSucceeded(
+      hr,
+      'leave',
+      '休暇',
+      ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
+      leaveRows,
+    );
 
     const overtimeRows = inService
       .filter(() => random() < 0.4)
@@ -110,32 +127,24 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
           Math.round(random() * 240) / 2,
         ]),
       );
-    const overtime = (
-      await hr.import(
-        'overtime',
-        await workbook('超過勤務', ['職員番号', '年月', '時間'], overtimeRows),
-      )
-    ).body as ImportJobDto;
-    expect([overtime.status, overtime.errors, overtime.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const overtime = await importSucceeded(
+      hr,
+      'overtime',
+      '超過勤務',
+      ['職員番号', '年月', '時間'],
+      overtimeRows,
+    );
 
     const payRows = inService
       .filter(() => random() < 0.4)
       .map((e) => [e.id, 2022, 3_000_000 + Math.floor(random() * 5_000_000)]);
-    const pay = (
-      await hr.import(
-        'pay',
-        await workbook('給与', ['職員番号', '年度', '年間給与額'], payRows),
-      )
-    ).body as ImportJobDto;
-    expect([pay.status, pay.errors, pay.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const pay = await importSucceeded(
+      hr,
+      'pay',
+      '給与',
+      ['職員番号', '年度', '年間給与額'],
+      payRows,
+    );
 
     const afterImports = await derivedRows(organizationId);
     await refreshKpiAggregates(queryable, organizationId);
@@ -262,16 +271,14 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     const untouchedBefore = await factsOf(untouched);
     expect(untouchedBefore.length).toBeGreaterThan(0);
 
-    const job = (
-      await hr.import('roster', await workbook('職員', ROSTER_HEADER, rows), {
-        asOf,
-      })
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const job = await importSucceeded(
+      hr,
+      'roster',
+      '職員',
+      ROSTER_HEADER,
+      rows,
+      { asOf },
+    );
     expect(job.summary).toMatchObject({ created: newcomers });
     // (also anyone in service on the as-of date without an assignment in force, whom the file omits)
     expect(job.summary!.separated).toBeGreaterThanOrEqual(separated);
@@ -354,17 +361,17 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     const othersBefore = await factsOfOthers();
     expect(othersBefore.length).toBeGreaterThan(0);
 
-    const job = (
-      await hr.import('roster', await workbook('職員', ROSTER_HEADER, rows), {
+    const job = await importSucceeded(
+      hr,
+      'roster',
+      '職員',
+      ROSTER_HEADER,
+      rows,
+      {
         asOf,
         partial: true,
-      })
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+      },
+    );
     expect(job.summary).toMatchObject({ created: newcomers, separated: 0 });
     expect(await factsOfOthers()).not.toEqual(othersBefore);
 
@@ -475,21 +482,13 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     const untouchedBefore = await factsOf();
     expect(untouchedBefore.length).toBeGreaterThan(0);
 
-    const job = (
-      await hr.import(
-        'leave',
-        await workbook(
-          '休暇',
-          ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
-          rows,
-        ),
-      )
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const job = await importSucceeded(
+      hr,
+      'leave',
+      '休暇',
+      ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
+      rows,
+    );
     expect(await factsOf()).toEqual(untouchedBefore);
     const afterImport = await derivedRows(organizationId);
     await refreshKpiAggregates(queryable, organizationId);
@@ -529,21 +528,13 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
       [staying[0]!.id, '年次休暇', late, late, 1, null],
       [staying[1]!.id, '年次休暇', '2022-08-06', '2022-08-06', 0.5, null],
     ];
-    const job = (
-      await hr.import(
-        'leave',
-        await workbook(
-          '休暇',
-          ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
-          rows,
-        ),
-      )
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const job = await importSucceeded(
+      hr,
+      'leave',
+      '休暇',
+      ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
+      rows,
+    );
     expect(await state()).toEqual({
       first_fy: before.first_fy,
       last_fy: before.last_fy + 1,
