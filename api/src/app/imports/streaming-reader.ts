@@ -4,15 +4,12 @@ import {
   findHeader,
   guardPackage,
   HEADER_SEARCH_ROWS,
-  headerKey,
-  ImportFileError,
   isEmptyRow,
-  MAX_COLUMNS,
   noRowsError,
+  openWantedSheet,
   tooManyRowsError,
   type SheetRow,
 } from './xlsx-reader';
-import { openXlsxSheet } from './xlsx-stream';
 
 export interface SheetStream<K extends string> {
   sheet: string;
@@ -39,18 +36,7 @@ export async function openSheetStream<K extends string>(
   options: { maxRows: number; onProgress?: (rows: number) => void },
 ): Promise<SheetStream<K>> {
   await guardPackage(file);
-  const wanted = new Set(sheetNames.map(headerKey));
-  const opened = await openXlsxSheet(
-    file,
-    (name) => wanted.has(headerKey(name)),
-    { maxColumns: MAX_COLUMNS },
-  );
-  if (opened === null) {
-    throw new ImportFileError('IMPORT_NO_SHEET', {
-      ja: 'ワークシートがありません。',
-      en: 'The workbook has no worksheet.',
-    });
-  }
+  const opened = await openWantedSheet(file, sheetNames);
   const sheetName = opened.name;
   const batches = opened.batches;
   const first: RawRow[] = [];

@@ -11,7 +11,7 @@ import {
   UNREADABLE_TEXT,
 } from './import-file-error';
 import type { ColumnSpec } from './import-columns';
-import { openXlsxSheet } from './xlsx-stream';
+import { openXlsxSheet, type XlsxSheet } from './xlsx-stream';
 
 export { ImportFileError, packageError, UNREADABLE_TEXT };
 
@@ -79,6 +79,30 @@ export function isEmptyRow(values: RawCell[]): boolean {
 }
 
 /**
+ * Opens, with the hand-written scanner of ./xlsx-stream, the sheet named in `sheetNames` (Japanese
+ * or English, compared as headers are), else the first; a workbook without sheets is refused.
+ * readSheet and the streaming imports' openSheetStream both choose their sheet here.
+ */
+export async function openWantedSheet(
+  file: Buffer,
+  sheetNames: readonly string[],
+): Promise<XlsxSheet> {
+  const wanted = new Set(sheetNames.map(headerKey));
+  const opened = await openXlsxSheet(
+    file,
+    (name) => wanted.has(headerKey(name)),
+    { maxColumns: MAX_COLUMNS },
+  );
+  if (opened === null) {
+    throw new ImportFileError('IMPORT_NO_SHEET', {
+      ja: 'ワークシートがありません。',
+      en: 'The workbook has no worksheet.',
+    });
+  }
+  return opened;
+}
+
+/**
  * Reads the rows of one sheet of an .xlsx file: the sheet named `sheetName` (Japanese or English),
  * else the first sheet. The header row (within the first rows) maps columns to keys by their
  * Japanese or English header; a missing required column stops the import. The sheet is read by the
@@ -93,21 +117,10 @@ export async function readSheet<K extends string>(
   options: { maxRows: number; onProgress?: (rows: number) => void },
 ): Promise<SheetContent<K>> {
   await guardPackage(file);
-  const wanted = new Set(sheetNames.map(headerKey));
   const values: { rowNumber: number; values: RawCell[] }[] = [];
   let sheet: string;
   try {
-    const opened = await openXlsxSheet(
-      file,
-      (name) => wanted.has(headerKey(name)),
-      { maxColumns: MAX_COLUMNS },
-    );
-    if (opened === null) {
-      throw new ImportFileError('IMPORT_NO_SHEET', {
-        ja: 'ワークシートがありません。',
-        en: 'The workbook has no worksheet.',
-      });
-    }
+    const opened = await openWantedSheet(file, sheetNames);
     sheet = opened.name;
     for await (const batch of opened.batches) {
       for (const row of batch) {
