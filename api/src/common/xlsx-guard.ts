@@ -35,16 +35,22 @@ export class XlsxGuardError extends Error {
   }
 }
 
-interface Entry {
+/** One entry of a zip's central directory. */
+export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
   compressedSize: number;
+  /** Declared inflated size: inflating past it means the directory lied. */
   size: number;
   localOffset: number;
 }
 
-function centralDirectory(file: Buffer): Entry[] {
+/**
+ * The central directory of a zip held in memory (no zip64: no spreadsheet needs it). Also read by
+ * the imports' streaming scanner (imports/xlsx-stream/zip.ts).
+ */
+export function centralDirectory(file: Buffer): ZipEntry[] {
   // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
   const start = Math.max(0, file.length - 65_557);
   let eocd = -1;
@@ -61,7 +67,7 @@ function centralDirectory(file: Buffer): Entry[] {
     throw new XlsxGuardError('encrypted_or_unsupported'); // zip64: no spreadsheet needs it
   if (count > XLSX_LIMITS.maxEntries)
     throw new XlsxGuardError('too_many_entries');
-  const entries: Entry[] = [];
+  const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > file.length || file.readUInt32LE(at) !== 0x02014b50)
@@ -82,7 +88,8 @@ function centralDirectory(file: Buffer): Entry[] {
   return entries;
 }
 
-function entryData(file: Buffer, entry: Entry): Buffer {
+/** The entry's compressed bytes (a view of the file, nothing copied). */
+export function entryData(file: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localOffset;
   if (at + 30 > file.length || file.readUInt32LE(at) !== 0x04034b50)
     throw new XlsxGuardError('not_zip');
@@ -94,7 +101,7 @@ function entryData(file: Buffer, entry: Entry): Buffer {
 }
 
 /** The checks the central directory allows; returns the entries whose data must be inflated. */
-function checkDirectory(file: Buffer): Entry[] {
+function checkDirectory(file: Buffer): ZipEntry[] {
   const entries = centralDirectory(file);
   const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
   if (

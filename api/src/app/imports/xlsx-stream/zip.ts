@@ -1,74 +1,45 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
-import { XLSX_LIMITS } from '../../../common/xlsx-guard';
+import {
+  centralDirectory,
+  entryData as guardEntryData,
+  XLSX_LIMITS,
+  XlsxGuardError,
+  type ZipEntry,
+} from '../../../common/xlsx-guard';
 import { ImportFileError, packageError } from '../import-file-error';
 
-/** One entry of the zip's central directory. */
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  /** Declared inflated size: inflating past it means the directory lied, and stops. */
-  size: number;
-  localOffset: number;
+export type { ZipEntry };
+
+/** The guard's zip reading, its problems turned into the import's bilingual file errors. */
+function asImportError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof XlsxGuardError) throw packageError(error.problem);
+    throw error;
+  }
 }
 
 /**
  * The central directory of an uploaded .xlsx held in memory (the upload reaches the service as a
- * Buffer). No zip64 and no encryption: no spreadsheet needs them, and the package guard refuses
- * them too.
+ * Buffer), keyed by lower-case name. No zip64 and no encryption: no spreadsheet needs them, and the
+ * package guard refuses them too.
  */
 export function readCentralDirectory(file: Buffer): Map<string, ZipEntry> {
-  const start = Math.max(0, file.length - 65_557);
-  let eocd = -1;
-  for (let i = file.length - 22; i >= start; i--) {
-    if (file.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw packageError('not_zip');
-  const count = file.readUInt16LE(eocd + 10);
-  const offset = file.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff)
-    throw packageError('encrypted_or_unsupported');
-  if (count > XLSX_LIMITS.maxEntries) throw packageError('too_many_entries');
   const entries = new Map<string, ZipEntry>();
-  let at = offset;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > file.length || file.readUInt32LE(at) !== 0x02014b50)
-      throw packageError('not_zip');
-    const nameLength = file.readUInt16LE(at + 28);
-    const extraLength = file.readUInt16LE(at + 30);
-    const commentLength = file.readUInt16LE(at + 32);
-    const entry: ZipEntry = {
-      flags: file.readUInt16LE(at + 8),
-      method: file.readUInt16LE(at + 10),
-      compressedSize: file.readUInt32LE(at + 20),
-      size: file.readUInt32LE(at + 24),
-      localOffset: file.readUInt32LE(at + 42),
-      name: file.toString('utf8', at + 46, at + 46 + nameLength),
-    };
+  for (const entry of asImportError(() => centralDirectory(file))) {
     if (entry.flags & 0x1) throw packageError('encrypted_or_unsupported');
     if (entry.method !== 0 && entry.method !== 8)
       throw packageError('encrypted_or_unsupported');
     entries.set(entry.name.replace(/^\//, '').toLowerCase(), entry);
-    at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
 /** The entry's compressed bytes (a view of the upload, nothing copied). */
 function entryData(file: Buffer, entry: ZipEntry): Buffer {
-  const at = entry.localOffset;
-  if (at + 30 > file.length || file.readUInt32LE(at) !== 0x04034b50)
-    throw packageError('not_zip');
-  const dataStart =
-    at + 30 + file.readUInt16LE(at + 26) + file.readUInt16LE(at + 28);
-  const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > file.length) throw packageError('not_zip');
-  return file.subarray(dataStart, dataEnd);
+  return asImportError(() => guardEntryData(file, entry));
 }
 
 function checkSize(entry: ZipEntry, limit: number): void {
