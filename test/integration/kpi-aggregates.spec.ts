@@ -20,6 +20,25 @@ import { ROSTER_HEADER, workbook, type CellInput } from '../support/xlsx';
 
 /** Every derived row of the organization, in a canonical order (zero roll-up rows left out). */
 // Sums are compared by value: an incremental refresh may leave 0.00 where a rebuild writes 0.
+/**
+ * A random 2020–2023 organization of `employees` people with an HR account; the seed is printed
+ * under `label` so that a failure can be replayed.
+ */
+async function randomTenant(label: string, employees: number, prefix: string) {
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  console.log(`kpi-aggregates ${label ? `${label} ` : ''}seed ${seed}`);
+  const random = workforcePrng(seed);
+  const dataset = randomWorkforceDataset(seed, {
+    employees,
+    firstFiscalYear: 2020,
+    lastFiscalYear: 2023,
+  });
+  const code = uniqueCode(prefix);
+  const organizationId = await insertKpiDataset(dataset, code);
+  const hr = await (await addTenantAccounts(organizationId, code)).login('hr');
+  return { random, dataset, organizationId, hr };
+}
+
 /** Imports one sheet and expects the job to succeed with no errors; returns the job. */
 async function importSucceeded(
   client: ApiClient,
@@ -73,19 +92,11 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
   afterAll(closeTestDatabase);
 
   it('after leave, overtime and pay imports of some employees', async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
-    console.log(`kpi-aggregates seed ${seed}`);
-    const random = workforcePrng(seed);
-    const dataset = randomWorkforceDataset(seed, {
-      employees: 150,
-      firstFiscalYear: 2020,
-      lastFiscalYear: 2023,
-    });
-    const code = uniqueCode('agg');
-    const organizationId = await insertKpiDataset(dataset, code);
-    const hr = await (
-      await addTenantAccounts(organizationId, code)
-    ).login('hr');
+    const { random, dataset, organizationId, hr } = await randomTenant(
+      '',
+      150,
+      'agg',
+    );
 
     // staff in service all of 2022 (calendar year and FY), with no annual leave on the chosen days
     const inService = dataset.employees.filter(
@@ -153,19 +164,11 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     expect(afterImports).toEqual(rebuilt);
   });
   it('after a roster import with new, changed and separated employees and changed assignments', async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
-    console.log(`kpi-aggregates roster seed ${seed}`);
-    const random = workforcePrng(seed);
-    const dataset = randomWorkforceDataset(seed, {
-      employees: 150,
-      firstFiscalYear: 2020,
-      lastFiscalYear: 2023,
-    });
-    const code = uniqueCode('aggr');
-    const organizationId = await insertKpiDataset(dataset, code);
-    const hr = await (
-      await addTenantAccounts(organizationId, code)
-    ).login('hr');
+    const { random, dataset, organizationId, hr } = await randomTenant(
+      'roster',
+      150,
+      'aggr',
+    );
     const db = testDatabase();
     const asOf = '2022-04-01';
     // The file is written from the stored rows (as an export would be), then edited.
@@ -292,19 +295,11 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     expect(afterImport).toEqual(rebuilt);
   });
   it('after a roster import of new staff who outnumber the organization (a rebuild instead of subtract-and-add)', async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
-    console.log(`kpi-aggregates roster rebuild seed ${seed}`);
-    const random = workforcePrng(seed);
-    const dataset = randomWorkforceDataset(seed, {
-      employees: 40,
-      firstFiscalYear: 2020,
-      lastFiscalYear: 2023,
-    });
-    const code = uniqueCode('aggb');
-    const organizationId = await insertKpiDataset(dataset, code);
-    const hr = await (
-      await addTenantAccounts(organizationId, code)
-    ).login('hr');
+    const { random, dataset, organizationId, hr } = await randomTenant(
+      'roster rebuild',
+      40,
+      'aggb',
+    );
     const db = testDatabase();
     const asOf = '2022-04-01';
     const [{ n: before }] = (
@@ -384,19 +379,11 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     expect(afterImport).toEqual(rebuilt);
   });
   it('after a leave import over two years with child-linked leave and new children', async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
-    console.log(`kpi-aggregates leave seed ${seed}`);
-    const random = workforcePrng(seed);
-    const dataset = randomWorkforceDataset(seed, {
-      employees: 150,
-      firstFiscalYear: 2020,
-      lastFiscalYear: 2023,
-    });
-    const code = uniqueCode('aggl');
-    const organizationId = await insertKpiDataset(dataset, code);
-    const hr = await (
-      await addTenantAccounts(organizationId, code)
-    ).login('hr');
+    const { random, dataset, organizationId, hr } = await randomTenant(
+      'leave',
+      150,
+      'aggl',
+    );
     const db = testDatabase();
     const inService = (day: string) =>
       dataset.employees.filter(
@@ -497,18 +484,11 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     expect(afterImport).toEqual(rebuilt);
   });
   it('after a leave import dated in the last covered year, which moves the covered years on by one', async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
-    console.log(`kpi-aggregates coverage seed ${seed}`);
-    const dataset = randomWorkforceDataset(seed, {
-      employees: 60,
-      firstFiscalYear: 2020,
-      lastFiscalYear: 2023,
-    });
-    const code = uniqueCode('aggc');
-    const organizationId = await insertKpiDataset(dataset, code);
-    const hr = await (
-      await addTenantAccounts(organizationId, code)
-    ).login('hr');
+    const { dataset, organizationId, hr } = await randomTenant(
+      'coverage',
+      60,
+      'aggc',
+    );
     const db = testDatabase();
     const state = async () =>
       (
