@@ -410,12 +410,15 @@ const PROSE = `
   (360 MB).
 - **Web first chart at XL** (the target is set for tier L, met there at 1.17 s): the overview request
   is ~70 ms; the rest is the browser's start, login and Angular's first render.
-- **Naive baseline** (S): 5.96 s (TypeORM load 1.5 s + reference functions 4.6 s), about 225× the
-  dashboard's 26.5 ms median of the same pass (the ratio column is empty because the two ran in
-  separate invocations).
-- **Multi-tenant** (200 organizations of 2,000 staff, 3 FYs): measured at load 10–15 with the code of
-  07:46 UTC (seven requests per overview); the figure that matters is the ratio among ÷ alone (1.17,
-  the floor's 1.35), not the absolute latency.
+- **Naive baseline**, the tier the issue names (L): 726 s in one run (TypeORM load 132 s + reference
+  functions 594 s, 10.7 GB peak RSS, load 14 → 7.5, 13:18–13:30 UTC): about 20,900× the dashboard
+  row's median of the same tier (the two ran in separate invocations; the ratio column says so). At S:
+  5.96 s (1.5 + 4.6 s), about 225× its dashboard row.
+- **Multi-tenant** (200 organizations of 2,000 staff, 3 FYs): measured again 13:36–13:48 UTC at load
+  3.6–10 with the one-request overview: t000's dashboard 49.6 ms alone, 46.2 ms among 200 (ratio
+  0.93; floor 10.9 → 6.7 ms), against 128 → 150 ms (ratio 1.17) at load 10–15 with the
+  seven-request overview the day before; the figure that matters is the ratio among ÷ alone and
+  the pages read (79 vs 84 buffers for the roll-up read), not the absolute latency.
 
 ## How to run
 
