@@ -315,17 +315,33 @@ export async function leaveImport1m(
   const samples = [];
   const rss = [];
   const floor = [];
-  const [{ before }] = (
+  // The tier's own leave is told apart from the imported rows by created_at. The bound is read as
+  // text: a JavaScript Date keeps milliseconds only, and the tier's rows (written in one
+  // transaction, so with one created_at to the microsecond) are later than their time cut to the
+  // millisecond; a Date bound once made the clean-up delete the whole tier's leave.
+  const [{ before, stored }] = (
     await ctx.db.query(
-      `SELECT coalesce(max(created_at), '-infinity') AS before FROM leave_episode WHERE organization_id = $1`,
+      `SELECT coalesce(max(created_at), '-infinity')::text AS before, count(*)::int AS stored
+         FROM leave_episode WHERE organization_id = $1`,
       [ctx.organizationId],
     )
   ).rows;
-  const cleanup = () =>
-    ctx.db.query(
-      `DELETE FROM leave_episode WHERE organization_id = $1 AND created_at > $2`,
+  const cleanup = async () => {
+    await ctx.db.query(
+      `DELETE FROM leave_episode WHERE organization_id = $1 AND created_at > $2::timestamptz`,
       [ctx.organizationId, before],
     );
+    const [{ left }] = (
+      await ctx.db.query(
+        `SELECT count(*)::int AS left FROM leave_episode WHERE organization_id = $1`,
+        [ctx.organizationId],
+      )
+    ).rows;
+    if (left !== stored)
+      throw new Error(
+        `leave 1M clean-up: ${left} leave rows left, the tier had ${stored}`,
+      );
+  };
   let job;
   try {
     for (let run = 0; run < runs; run++) {

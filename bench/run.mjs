@@ -20,6 +20,7 @@ import { webFirstChart } from './web-scenarios.mjs';
 import { benchCommitteeWorkbook } from '../tools/bench-committee-workbook.mjs';
 import { writeReport } from './report.mjs';
 import { mergeResults, stamp } from './lib/merge.mjs';
+import { baseRowDifferences } from './lib/tier-state.mjs';
 import { multitenant } from './multitenant.mjs';
 
 const { values } = parseArgs({
@@ -102,6 +103,15 @@ for (const tier of tiers) {
   const api = await startApi({ tier });
   try {
     const ctx = await scenarios.context(api, tier);
+    const changed = await baseRowDifferences(
+      ctx.db,
+      ctx.organizationId,
+      results.tiers[tier].rows,
+    );
+    if (changed.length > 0)
+      throw new Error(
+        `tier ${tier} is not as built (${changed.join('; ')}): rebuild it with rm -rf ${dataDirOf(tier)} && npm run bench:data -- --tier ${tier}`,
+      );
     const [{ version }] = (await ctx.db.query('SELECT version()')).rows;
     results.machine.postgres = version.split(' on ')[0];
     const dashboardTarget = tier === 'XL' ? 60 : 30;

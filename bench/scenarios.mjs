@@ -305,7 +305,9 @@ export async function importLeave1000(
   const samples = [];
   const floorSamples = [];
   for (let run = -2; run < runs; run++) {
-    const [{ now: since }] = (await ctx.db.query('SELECT now()')).rows;
+    // as text: a Date would cut the microseconds off
+    const [{ now: since }] = (await ctx.db.query('SELECT now()::text AS now'))
+      .rows;
     const started = performance.now();
     const job = await ctx.client.importFile('leave', file);
     const ms = performance.now() - started;
@@ -317,8 +319,9 @@ export async function importLeave1000(
     // floor: a plain INSERT of the same rows, committed, then deleted
     const connection = await ctx.db.connect();
     try {
-      const [{ now: floorSince }] = (await connection.query('SELECT now()'))
-        .rows;
+      const [{ now: floorSince }] = (
+        await connection.query('SELECT now()::text AS now')
+      ).rows;
       const floorStarted = performance.now();
       await connection.query('BEGIN');
       await connection.query(

@@ -106,3 +106,39 @@ export async function derivedDigest(db, organizationId) {
 export function digestDifferences(before, after) {
   return Object.keys(before).filter((table) => before[table] !== after[table]);
 }
+
+/** The generated tables whose row counts the tier's manifest records and no scenario may change. */
+export const BASE_TABLES = [
+  'employee',
+  'assignment',
+  'child',
+  'leave_episode',
+  'overtime_month',
+  'annual_pay',
+];
+
+/**
+ * The base tables whose row count differs from the tier's manifest, as messages ([] when the tier
+ * is as built). A scenario that failed to clean up, or deleted more than it wrote, would otherwise
+ * leave later runs measuring a different organization.
+ */
+export async function baseRowDifferences(db, organizationId, manifestRows) {
+  const counts = (
+    await db.query(
+      BASE_TABLES.map(
+        (table) =>
+          `SELECT '${table}' AS "table", count(*)::int AS n FROM ${table} WHERE organization_id = $1`,
+      ).join(' UNION ALL '),
+      [organizationId],
+    )
+  ).rows;
+  return counts
+    .filter(
+      ({ table, n }) =>
+        manifestRows[table] !== undefined && manifestRows[table] !== n,
+    )
+    .map(
+      ({ table, n }) =>
+        `${table}: ${n} rows, built with ${manifestRows[table]}`,
+    );
+}

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { digestDifferences, leaveRefreshOptions } from '../lib/tier-state.mjs';
+import {
+  baseRowDifferences,
+  digestDifferences,
+  leaveRefreshOptions,
+} from '../lib/tier-state.mjs';
 
 test('undoing leave rows refreshes their employees and the calendar years of the annual rows, as the import did', () => {
   const options = leaveRefreshOptions([
@@ -47,4 +51,38 @@ test('the tables whose digests changed are named; equal digests name none', () =
     digestDifferences(before, { ...before, fact: '5:8', leave: '10:4' }),
     ['fact', 'leave'],
   );
+});
+
+test('a base table whose count differs from the manifest is named with both counts; tables the manifest lacks are not compared', async () => {
+  const counts = {
+    employee: 4035,
+    assignment: 13277,
+    child: 617,
+    leave_episode: 0,
+    overtime_month: 211434,
+    annual_pay: 18128,
+  };
+  const seen = [];
+  const db = {
+    async query(sql, params) {
+      seen.push({ sql, params });
+      return {
+        rows: Object.entries(counts).map(([table, n]) => ({ table, n })),
+      };
+    },
+  };
+  const manifest = {
+    employee: 4035,
+    assignment: 13277,
+    leave_episode: 221661,
+    overtime_month: 211434,
+    annual_pay: 18128,
+    kpi_fact: 1,
+  };
+  assert.deepEqual(await baseRowDifferences(db, 'org-1', manifest), [
+    'leave_episode: 0 rows, built with 221661',
+  ]);
+  assert.deepEqual(seen[0].params, ['org-1']);
+  counts.leave_episode = 221661;
+  assert.deepEqual(await baseRowDifferences(db, 'org-1', manifest), []);
 });
