@@ -44,7 +44,9 @@ export class KpiChildcareDuration1795590000000 implements MigrationInterface {
         gender text NOT NULL,
         days numeric NOT NULL,
         pairs bigint NOT NULL,
+        -- (pairs included: a dashboard read is an index-only range of a root's years and categories)
         CONSTRAINT uq_kpi_childcare_duration UNIQUE NULLS NOT DISTINCT (organization_id, unit_id, fy, category, gender, days)
+          INCLUDE (pairs)
       );
 
       -- Removed with the organization's refresh state, as the other derived rows.
@@ -77,7 +79,8 @@ export class KpiChildcareDuration1795590000000 implements MigrationInterface {
                WHERE NOT r.multi
                  AND EXISTS (SELECT 1 FROM org_unit child
                               WHERE child.organization_id = r.organization_id AND child.parent_id = cl.ancestor_id)) x
-       GROUP BY organization_id, root, fy, category, gender, days`);
+       GROUP BY organization_id, root, fy, category, gender, days
+       ORDER BY organization_id, root NULLS FIRST, fy, category, gender, days`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -43,6 +43,20 @@ const bucketCounts = (gender: string): string =>
            LEFT JOIN duration d ON d.y = f.y AND d.gender = '${gender}' AND d.bucket = g.i
           GROUP BY g.i ORDER BY g.i)`;
 
+/**
+ * The 1-based duration bucket of `days` for `count` buckets whose upper bounds and inclusiveness are
+ * $5 (numeric[]) and $6 (boolean[]), the last bucket when none holds it: the same bucket as the
+ * lookup over unnest($5, $6) in CHILDCARE_FACT_COUNTS_SQL, written out as one CASE (a lookup per
+ * row costs a subquery per distinct number of days, over a thousand on the dashboard).
+ */
+const bucketOf = (days: string, count: number): string =>
+  `CASE ${Array.from(
+    { length: count },
+    (_, index) =>
+      `WHEN ($5::numeric[])[${index + 1}] IS NULL OR ${days} < ($5::numeric[])[${index + 1}]
+         OR (($6::boolean[])[${index + 1}] AND ${days} = ($5::numeric[])[${index + 1}]) THEN ${index + 1}`,
+  ).join(' ')} ELSE $7::int END`;
+
 /** Pairs per duration bucket from `duration` rows that each stand for `pairs` pairs. */
 const weightedBucketCounts = (gender: string): string =>
   `ARRAY(SELECT coalesce(sum(d.pairs), 0)::int
@@ -218,17 +232,18 @@ SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_starte
  * per subtree root (kpi_childcare_duration, the pairs of the scope as CHILDCARE_FACT_COUNTS_SQL
  * counts them): one row per year of $8 with k NULL and the two distributions.
  */
-const childcareRollupWithDurationsSql = (unitId: string | null): string => `
+const childcareRollupWithDurationsSql = (
+  unitId: string | null,
+  buckets: number,
+): string => `
 WITH counts AS (${childcareRollupCountsSql(unitId)}
 ),
 pair_days AS (${childcareDurationPairsSql(unitId, '$8', '$3', '$4')}
 ),
 duration AS (
-  SELECT d.y, d.gender, d.pairs,
-         coalesce((SELECT min(b.i)::int
-                     FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
-                    WHERE b.up IS NULL OR d.days < b.up OR (b.inclusive AND d.days = b.up)), $7::int) AS bucket
-    FROM pair_days d
+  SELECT y, gender, bucket, sum(pairs) AS pairs
+    FROM (SELECT d.y, d.gender, d.pairs, ${bucketOf('d.days', buckets)} AS bucket FROM pair_days d) b
+   GROUP BY y, gender, bucket
 )
 SELECT y, k, n, NULL::int[] AS female_duration, NULL::int[] AS male_duration FROM counts
 UNION ALL
@@ -273,13 +288,16 @@ async function childcareRollupRows(
   // One round trip: the counts, and the distribution when asked for.
   const rows = (
     withDurations
-      ? await db.query(childcareRollupWithDurationsSql(scope.unitId), [
-          ...parameters,
-          buckets.map((bucket) => bucket.upTo),
-          buckets.map((bucket) => bucket.inclusive),
-          buckets.length,
-          durationYears,
-        ])
+      ? await db.query(
+          childcareRollupWithDurationsSql(scope.unitId, buckets.length),
+          [
+            ...parameters,
+            buckets.map((bucket) => bucket.upTo),
+            buckets.map((bucket) => bucket.inclusive),
+            buckets.length,
+            durationYears,
+          ],
+        )
       : await db.query(childcareRollupCountsSql(scope.unitId), parameters)
   ) as {
     y: number;

@@ -60,7 +60,9 @@ const REBUILD_DURATIONS_SQL = `
   INSERT INTO kpi_childcare_duration (${DURATION_COLUMNS})
   SELECT $1, root, fy, category, gender, days, count(*)
     FROM (${rootedPairs(`(SELECT * FROM kpi_childcare_pair WHERE organization_id = $1)`)}) x
-   GROUP BY root, fy, category, gender, days`;
+   GROUP BY root, fy, category, gender, days
+   -- (in the order of the dashboard's reads, so a root's years lie on a few pages)
+   ORDER BY root NULLS FIRST, fy, category, gender, days`;
 
 /**
  * One statement for some employees ($2): their pair rows are replaced and the counts get the
