@@ -18,7 +18,9 @@ export function kpiReader(dataSource: DataSource): Queryable {
   const names = new Map<string, string>();
   return {
     async query(sql: string, parameters?: unknown[]): Promise<unknown> {
-      const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+      const pool = (
+        dataSource.driver as unknown as { master?: Pool } | undefined
+      )?.master;
       if (!pool) return dataSource.query(sql, parameters);
       let name = names.get(sql);
       if (name === undefined) {
