@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 
 import type { Queryable } from '../../database/queryable';
 
+/** Statement texts prepared at most (per connection on the PostgreSQL side). */
+const MAX_PREPARED = 500;
+
 /**
  * The KPI read statements as named prepared statements on the DataSource's own pg pool (issue 8:
  * the dashboard at tier L). A KPI request sends a dozen statements whose texts come from a small
@@ -23,6 +26,11 @@ export function kpiReader(dataSource: DataSource): Queryable {
       )?.master;
       if (!pool) return dataSource.query(sql, parameters);
       let name = names.get(sql);
+      // (a bounded set of texts; past the bound a new text is sent unnamed, as before)
+      if (name === undefined && names.size >= MAX_PREPARED) {
+        const result = await pool.query(sql, parameters as unknown[]);
+        return result.rows;
+      }
       if (name === undefined) {
         name = `kpi_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
         names.set(sql, name);
