@@ -87,7 +87,9 @@ async function dashboardRequests(client, fy, unitCode) {
  * parallel: every roll-up row of the scope for all years in one statement (an index range); the childcare person
  * counts from their roll-up per FY × subtree root × category (kpi_childcare_rollup), with the
  * parents of more than one category in a year counted from their person rows; the leave-duration
- * pairs of the two card years from the childcare facts; and the overtime persons who change
+ * pairs of the two card years from their roll-up per FY × subtree root × category × gender × days
+ * (kpi_childcare_duration), with the pairs of more than one category taken distinct from their
+ * pair rows (kpi_childcare_pair); and the overtime persons who change
  * category (the reads any implementation of these figures on this schema needs).
  */
 async function floorQueries(ctx, unitId) {
@@ -114,9 +116,13 @@ async function floorQueries(ctx, unitId) {
       [organizationId, years, unitId],
     ),
     db.query(
-      `SELECT fy, gender, days, count(*) FROM
-         (SELECT DISTINCT fy, employee_id, child_id, gender, days FROM kpi_childcare_fact
-           WHERE organization_id = $1 AND kind = 'p' AND fy = ANY ($2::int[]) AND category = 'permanent'
+      // (one row per key and root: uq_kpi_childcare_duration)
+      `SELECT fy, gender, days, pairs FROM kpi_childcare_duration
+        WHERE organization_id = $1 AND ${root} AND fy = ANY ($2::int[]) AND category = 'permanent'
+       UNION ALL
+       SELECT fy, gender, days, count(*) FROM
+         (SELECT DISTINCT fy, employee_id, child_id, gender, days FROM kpi_childcare_pair
+           WHERE organization_id = $1 AND multi AND fy = ANY ($2::int[]) AND category = 'permanent'
              AND ${subtree}) p
         GROUP BY 1, 2, 3`,
       [organizationId, [lastFy - 1, lastFy], unitId],

@@ -16,6 +16,7 @@ import { KpiFactEmployeeFamilyIndex1795520000000 } from './1795520000000-KpiFact
 import { IkubossKpiInputChanges1795530000000 } from './1795530000000-IkubossKpiInputChanges';
 import { LeaveOrganizationForeignKey1795570000000 } from './1795570000000-LeaveOrganizationForeignKey';
 import { IkubossKpiInputChangeTotals1795580000000 } from './1795580000000-IkubossKpiInputChangeTotals';
+import { KpiChildcareDuration1795590000000 } from './1795590000000-KpiChildcareDuration';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   IkubossKpiInputChanges1795530000000,
   LeaveOrganizationForeignKey1795570000000,
   IkubossKpiInputChangeTotals1795580000000,
+  KpiChildcareDuration1795590000000,
 ];

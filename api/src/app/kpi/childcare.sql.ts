@@ -9,6 +9,7 @@ import {
 
 import type { Queryable } from '../../database/queryable';
 import { coveredYears } from './kpi-aggregates';
+import { childcareDurationPairsSql } from './kpi-childcare-duration';
 import { childcareRollupCountsSql } from './kpi-dashboard-aggregates';
 import type { KpiSqlScope } from './kpi-group';
 
@@ -41,6 +42,20 @@ const bucketCounts = (gender: string): string =>
            FROM generate_series(1, $7::int) AS g (i)
            LEFT JOIN duration d ON d.y = f.y AND d.gender = '${gender}' AND d.bucket = g.i
           GROUP BY g.i ORDER BY g.i)`;
+
+/**
+ * The 1-based duration bucket of `days` for `count` buckets whose upper bounds and inclusiveness are
+ * $5 (numeric[]) and $6 (boolean[]), the last bucket when none holds it: the same bucket as the
+ * lookup over unnest($5, $6) in CHILDCARE_FACT_COUNTS_SQL, written out as one CASE (a lookup per
+ * row costs a subquery per distinct number of days, over a thousand on the dashboard).
+ */
+const bucketOf = (days: string, count: number): string =>
+  `CASE ${Array.from(
+    { length: count },
+    (_, index) =>
+      `WHEN ($5::numeric[])[${index + 1}] IS NULL OR ${days} < ($5::numeric[])[${index + 1}]
+         OR (($6::boolean[])[${index + 1}] AND ${days} = ($5::numeric[])[${index + 1}]) THEN ${index + 1}`,
+  ).join(' ')} ELSE $7::int END`;
 
 /** Pairs per duration bucket from `duration` rows that each stand for `pairs` pairs. */
 const weightedBucketCounts = (gender: string): string =>
@@ -212,31 +227,28 @@ SELECT fi.y, c.male_eligible, c.female_eligible, c.male_started, c.female_starte
   FROM fiscal fi LEFT JOIN counts c ON c.y = fi.y`;
 
 /**
- * The leave-duration distribution alone from kpi_childcare_fact (the pairs of the scope, as
- * CHILDCARE_FACT_COUNTS_SQL counts them), for reads whose person counts come from
- * kpi_childcare_rollup.
+ * The person counts from kpi_childcare_rollup (childcareRollupCountsSql: rows (y, k, n)) and, in the
+ * same statement, the leave-duration distribution of the years $8 (int[]) from the duration pairs
+ * per subtree root (kpi_childcare_duration, the pairs of the scope as CHILDCARE_FACT_COUNTS_SQL
+ * counts them): one row per year of $8 with k NULL and the two distributions.
  */
-const CHILDCARE_FACT_DURATION_SQL = `
-WITH fiscal AS (SELECT DISTINCT unnest($2::int[]) AS y),
-pair_days AS (
-  SELECT y, gender, days, count(*) AS pairs
-    FROM (SELECT DISTINCT x.fy AS y, x.employee_id, x.child_id, x.gender, x.days
-            FROM kpi_childcare_fact x
-           WHERE x.organization_id = $1 AND x.fy = ANY ($2::int[]) AND x.kind = 'p'
-             AND x.category = ANY ($3::text[])
-             AND ($4::uuid IS NULL OR x.unit_id IN
-                   (SELECT descendant_id FROM org_unit_closure WHERE organization_id = $1 AND ancestor_id = $4::uuid))) p
-   GROUP BY y, gender, days
+const childcareRollupWithDurationsSql = (
+  unitId: string | null,
+  buckets: number,
+): string => `
+WITH counts AS (${childcareRollupCountsSql(unitId)}
+),
+pair_days AS (${childcareDurationPairsSql(unitId, '$8', '$3', '$4')}
 ),
 duration AS (
-  SELECT d.y, d.gender, d.pairs,
-         coalesce((SELECT min(b.i)::int
-                     FROM unnest($5::numeric[], $6::boolean[]) WITH ORDINALITY AS b (up, inclusive, i)
-                    WHERE b.up IS NULL OR d.days < b.up OR (b.inclusive AND d.days = b.up)), $7::int) AS bucket
-    FROM pair_days d
+  SELECT y, gender, bucket, sum(pairs) AS pairs
+    FROM (SELECT d.y, d.gender, d.pairs, ${bucketOf('d.days', buckets)} AS bucket FROM pair_days d) b
+   GROUP BY y, gender, bucket
 )
-SELECT fi.y, ${weightedBucketCounts('female')} AS female_duration, ${weightedBucketCounts('male')} AS male_duration
-  FROM fiscal fi`;
+SELECT y, k, n, NULL::int[] AS female_duration, NULL::int[] AS male_duration FROM counts
+UNION ALL
+SELECT fi.y, NULL, NULL, ${weightedBucketCounts('female')}, ${weightedBucketCounts('male')}
+  FROM (SELECT DISTINCT unnest($8::int[]) AS y) fi`;
 
 /** The person counts in the bit order of CHILDCARE_FLAGS (kpi-dashboard-aggregates.ts). */
 const ROLLUP_COUNT_FIELDS = [
@@ -273,24 +285,27 @@ async function childcareRollupRows(
     scope.categories,
     scope.unitId,
   ];
-  const [counts, durations] = await Promise.all([
-    db.query(childcareRollupCountsSql(scope.unitId), parameters) as Promise<
-      { y: number; k: number; n: number }[]
-    >,
+  // One round trip: the counts, and the distribution when asked for.
+  const rows = (
     withDurations
-      ? (db.query(CHILDCARE_FACT_DURATION_SQL, [
-          scope.organizationId,
-          durationYears,
-          scope.categories,
-          scope.unitId,
-          buckets.map((bucket) => bucket.upTo),
-          buckets.map((bucket) => bucket.inclusive),
-          buckets.length,
-        ]) as Promise<
-          { y: number; female_duration: number[]; male_duration: number[] }[]
-        >)
-      : Promise.resolve([]),
-  ]);
+      ? await db.query(
+          childcareRollupWithDurationsSql(scope.unitId, buckets.length),
+          [
+            ...parameters,
+            buckets.map((bucket) => bucket.upTo),
+            buckets.map((bucket) => bucket.inclusive),
+            buckets.length,
+            durationYears,
+          ],
+        )
+      : await db.query(childcareRollupCountsSql(scope.unitId), parameters)
+  ) as {
+    y: number;
+    k: number | null;
+    n: number | null;
+    female_duration?: number[] | null;
+    male_duration?: number[] | null;
+  }[];
   const byYear = new Map<number, ChildcareCountsRow>();
   const row = (y: number): ChildcareCountsRow => {
     let found = byYear.get(y);
@@ -307,14 +322,14 @@ async function childcareRollupRows(
     }
     return found;
   };
-  for (const count of counts)
-    row(Number(count.y))[ROLLUP_COUNT_FIELDS[Number(count.k)]!] += Number(
-      count.n,
-    );
-  for (const duration of durations) {
-    const target = row(Number(duration.y));
-    target.female_duration = duration.female_duration;
-    target.male_duration = duration.male_duration;
+  for (const result of rows) {
+    const target = row(Number(result.y));
+    if (result.k !== null)
+      target[ROLLUP_COUNT_FIELDS[Number(result.k)]!] += Number(result.n);
+    else {
+      target.female_duration = result.female_duration!;
+      target.male_duration = result.male_duration!;
+    }
   }
   return [...byYear.values()];
 }

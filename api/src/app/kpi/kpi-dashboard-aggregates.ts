@@ -1,4 +1,5 @@
 import type { Queryable } from '../../database/queryable';
+import { refreshChildcareDurations } from './kpi-childcare-duration';
 
 /*
  * The childcare person counts per fiscal year × subtree root × category (migration
@@ -15,7 +16,8 @@ import type { Queryable } from '../../database/queryable';
  *
  * refreshChildcareRollup keeps both exact: the person rows are keyed by employee, so replacing some
  * employees' rows subtracts their old contribution to the counts (read from their old person rows)
- * and adds the new one; without employees the organization's rows are rebuilt.
+ * and adds the new one; without employees the organization's rows are rebuilt. It also brings the
+ * leave-duration pairs (kpi-childcare-duration.ts) up to date.
  */
 
 /** The person flags in bit order k; the same conditions as CHILDCARE_FACT_COUNTS_SQL (childcare.sql.ts). */
@@ -97,6 +99,7 @@ export async function refreshChildcareRollup(
     await db.query(CHILDCARE_PERSON_SQL, [organizationId, null]);
     await db.query(contribution(1), [organizationId, null]);
     await db.query(`ANALYZE kpi_childcare_person, kpi_childcare_rollup`);
+    await refreshChildcareDurations(db, organizationId);
     return;
   }
   const ids = [...new Set(employeeIds)];
@@ -113,6 +116,7 @@ export async function refreshChildcareRollup(
     `DELETE FROM kpi_childcare_rollup WHERE organization_id = $1 AND n = 0`,
     [organizationId],
   );
+  await refreshChildcareDurations(db, organizationId, ids);
 }
 
 /**

@@ -19,9 +19,11 @@ import {
 import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
+import type { Queryable } from '../../database/queryable';
 import { OrgService } from '../org/org.service';
 import { kpiSource, kpiTrendSource, type KpiSource } from './kpi-aggregates';
 import { loadKpiDataset } from './kpi-dataset.loader';
+import { kpiReader } from './kpi-reader';
 import type { KpiGroup, KpiSqlScope } from './kpi-group';
 import { KPI_GROUPS } from './kpi-groups';
 import { KPI_PEOPLE_OVERRIDES } from './kpi-people-overrides';
@@ -35,10 +37,15 @@ export interface KpiScopeInput {
 
 @Injectable()
 export class KpiService {
+  /** The KPI families' read statements, prepared (kpi-reader.ts). */
+  private readonly reader: Queryable;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly org: OrgService,
-  ) {}
+  ) {
+    this.reader = kpiReader(dataSource);
+  }
 
   /** Every KPI (or only `codes`) for the fiscal years; only the families needed are computed. */
   async forFiscalYears(
@@ -65,7 +72,7 @@ export class KpiService {
     const scope = await this.scope(organizationId, input);
     // The roster years and the derived tables' coverage in one round trip.
     const { years, source } = await kpiTrendSource(
-      this.dataSource,
+      this.reader,
       organizationId,
       scope.unitId,
     );
@@ -275,7 +282,7 @@ export class KpiService {
     years: number[];
     source: (years: readonly number[]) => KpiSource | null;
   }> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.reader.query(
       `WITH unit AS (SELECT id FROM org_unit WHERE organization_id = $1 AND code = $2)
        SELECT r.first::text AS first, r.last::text AS last, s.first_fy, s.last_fy,
               (SELECT id FROM unit) AS unit_id,
@@ -353,7 +360,7 @@ export class KpiService {
       known !== undefined
         ? known
         : await kpiSource(
-            this.dataSource,
+            this.reader,
             scope.organizationId,
             scope.unitId,
             fiscalYears,
@@ -375,7 +382,7 @@ export class KpiService {
     derived: KpiSource | null,
   ): Promise<KpiValueDto[]> {
     return group.compute(
-      this.dataSource,
+      this.reader,
       { ...scope, derived },
       fiscalYears,
       codes?.filter((code) => group.codes.includes(code)),
