@@ -1,7 +1,7 @@
 // Starts the built API (dist/api/main.js) on a benchmark data directory: its embedded PostgreSQL
 // is kept between runs (bench:data builds it once), or DATABASE_URL points at another server.
 import { spawn } from 'node:child_process';
-import { mkdirSync, chmodSync } from 'node:fs';
+import { mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { get } from 'node:http';
 import { join } from 'node:path';
@@ -34,12 +34,13 @@ export function dataDirOf(tier) {
   return join(root, 'tmp', 'bench', tier);
 }
 
-/** The API on the tier's data directory; resolves when /health answers. */
+/** The API on the tier's data directory (nodeArgs: flags for its node, e.g. --cpu-prof); resolves when /health answers. */
 export async function startApi({
   tier,
   dataDir = dataDirOf(tier),
   mode = 'production',
   env = {},
+  nodeArgs = [],
 }) {
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
@@ -47,22 +48,26 @@ export async function startApi({
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
   const external = process.env.DATABASE_URL || '';
-  const child = spawn(process.execPath, [join(root, 'dist/api/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      EMBEDDED_PG_PORT: String(pgPort),
-      IKUBOARD_DATA_DIR: dataDir,
-      IKUBOARD_MODE: mode,
-      COOKIE_SECURE: 'false',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: external,
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, join(root, 'dist/api/main.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        EMBEDDED_PG_PORT: String(pgPort),
+        IKUBOARD_DATA_DIR: dataDir,
+        IKUBOARD_MODE: mode,
+        COOKIE_SECURE: 'false',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: external,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -86,9 +91,13 @@ export async function startApi({
   return {
     baseUrl,
     pid: child.pid,
+    // the floors and probes connect the way the API does: through the cluster's Unix socket when
+    // it has one (api/src/database/embedded-postgres.ts), else over TCP
     databaseUrl:
       external ||
-      `postgres://postgres:ikuboard-local@127.0.0.1:${pgPort}/ikuboard`,
+      (existsSync(join(dataDir, 'pg', `.s.PGSQL.${pgPort}`))
+        ? `postgres://postgres:ikuboard-local@localhost:${pgPort}/ikuboard?host=${encodeURIComponent(join(dataDir, 'pg'))}`
+        : `postgres://postgres:ikuboard-local@127.0.0.1:${pgPort}/ikuboard`),
     startupMs: Date.now() - started,
     output: () => output,
     async stop() {
@@ -107,7 +116,6 @@ export async function startApi({
 
 /** Builds what the harness needs when dist/ is missing (a fresh clone). */
 export async function ensureBuilt(projects = ['api']) {
-  const { existsSync } = await import('node:fs');
   const missing = projects.filter(
     (p) =>
       !existsSync(
