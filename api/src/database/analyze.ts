@@ -30,20 +30,26 @@ const ANALYZE_GROWTH = 0.1;
  * Analyzes those of `tables` that `rows` new rows change noticeably: never analyzed yet, or by at
  * least a tenth of the rows the planner knows of (autovacuum's default threshold). A file of 1,000
  * leave rows into a table of millions leaves the statistics as good as they were, and sampling
- * every person table would cost more than the import itself.
+ * every person table would cost more than the import itself. `rows` may differ per table (a leave
+ * file adds a thousand leave rows but perhaps no child).
  */
 export async function analyzeGrownTables(
   db: Queryable,
   tables: readonly string[],
-  rows: number,
+  rows: number | ((table: string) => number),
 ): Promise<void> {
+  const added = typeof rows === 'number' ? () => rows : rows;
   const known = (await db.query(
     `SELECT relname AS table, reltuples::float8 AS tuples FROM pg_class
       WHERE oid = ANY ($1::regclass[])`,
     [tables],
   )) as { table: string; tuples: number }[];
   const grown = known
-    .filter(({ tuples }) => tuples < 0 || rows >= tuples * ANALYZE_GROWTH)
+    .filter(
+      ({ table, tuples }) =>
+        added(table) > 0 &&
+        (tuples < 0 || added(table) >= tuples * ANALYZE_GROWTH),
+    )
     .map(({ table }) => table);
   if (grown.length > 0) await analyzePersonTables(db, grown);
 }

@@ -93,24 +93,28 @@ export class ImportsService {
 
   /** Records the job and processes the file in the background; the client polls `get`. */
   async start(request: ImportRequest): Promise<ImportJobDto> {
-    const job = await this.dataSource.getRepository(ImportJobEntity).save({
-      organizationId: request.organizationId,
-      accountId: request.accountId,
-      kind: request.kind,
-      fileName: request.fileName,
-      dryRun: request.dryRun,
-      asOf: request.asOf,
-      isPartial: request.partial,
-      status: 'running',
-      processedRows: 0,
-      totalRows: null,
-      summary: null,
-      errorCount: 0,
-      errors: [],
-      failure: null,
-      finishedAt: null,
-      runner: this.runner.id,
-    });
+    const job = await this.dataSource.getRepository(ImportJobEntity).save(
+      {
+        organizationId: request.organizationId,
+        accountId: request.accountId,
+        kind: request.kind,
+        fileName: request.fileName,
+        dryRun: request.dryRun,
+        asOf: request.asOf,
+        isPartial: request.partial,
+        status: 'running',
+        processedRows: 0,
+        totalRows: null,
+        summary: null,
+        errorCount: 0,
+        errors: [],
+        failure: null,
+        finishedAt: null,
+        runner: this.runner.id,
+      },
+      // One INSERT: a wrapping transaction would add two round trips before the import can start.
+      { transaction: false },
+    );
     const run = this.process(job.id, request).finally(() =>
       this.running.delete(run),
     );
@@ -441,8 +445,17 @@ export class ImportsService {
         // Large files change the tables' shape enough to mislead the planner until analyzed.
         if (result.summary.rows >= ANALYZE_AFTER_ROWS) {
           const written = RECORD_TABLES[request.kind];
+          // A leave file adds to child only the children it names for the first time (when the plan
+          // says how many), not a row per leave row.
+          const newChildren =
+            request.kind === 'leave' && 'newChildren' in result
+              ? (result.newChildren as readonly unknown[]).length
+              : null;
+          const rows = result.summary.rows;
           await (written
-            ? analyzeGrownTables(manager, written, result.summary.rows)
+            ? analyzeGrownTables(manager, written, (table) =>
+                table === 'child' && newChildren !== null ? newChildren : rows,
+              )
             : analyzePersonTables(manager));
         }
       });
