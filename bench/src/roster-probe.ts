@@ -34,7 +34,9 @@ export async function rosterProbe(
   const [{ pid }] = (await client.query('SELECT pg_backend_pid() AS pid')).rows;
   // The backend's CPU time (user + system, ms): steadier than wall time on a shared machine.
   const cpuMs = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .split(') ')[1]
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   };
   const manager = {
@@ -43,11 +45,15 @@ export async function rosterProbe(
       const t = performance.now();
       if (explain && /^(INSERT|WITH|DELETE|UPDATE)/.test(text)) {
         const plan = (
-          await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, p as unknown[])
+          await client.query(
+            `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+            p as unknown[],
+          )
         ).rows.map((r) => r['QUERY PLAN'] as string);
         const ms = performance.now() - t;
         lines.push(`${ms.toFixed(0)} ms ${text.slice(0, 110)}`);
-        if (ms > planAboveMs) lines.push(plan.map((l) => `    ${l}`).join('\n'));
+        if (ms > planAboveMs)
+          lines.push(plan.map((l) => `    ${l}`).join('\n'));
         return [];
       }
       const c = cpuMs();
@@ -74,7 +80,9 @@ export async function rosterProbe(
     ROSTER_COLUMNS,
     { maxRows: 300_000 },
   );
-  console.log(`readSheet ${(performance.now() - t).toFixed(0)} ms, ${content.rows.length} rows`);
+  console.log(
+    `readSheet ${(performance.now() - t).toFixed(0)} ms, ${content.rows.length} rows`,
+  );
   await client.query('BEGIN');
   await lockOrganizationImports(manager, org);
   t = performance.now();
@@ -82,15 +90,23 @@ export async function rosterProbe(
   console.log(`context ${(performance.now() - t).toFixed(0)} ms`);
   t = performance.now();
   const plan = planRosterImport(content.rows, content.sheet, context);
-  console.log(`plan ${(performance.now() - t).toFixed(0)} ms, errors ${plan.errors.length}, inserts ${plan.inserts.length}`);
+  console.log(
+    `plan ${(performance.now() - t).toFixed(0)} ms, errors ${plan.errors.length}, inserts ${plan.inserts.length}`,
+  );
   t = performance.now();
   const applyCpu = cpuMs();
   await applyRosterPlan(manager, org, asOf, plan);
-  console.log(`apply ${(performance.now() - t).toFixed(0)} ms, PostgreSQL CPU ${(cpuMs() - applyCpu).toFixed(0)} ms`);
+  console.log(
+    `apply ${(performance.now() - t).toFixed(0)} ms, PostgreSQL CPU ${(cpuMs() - applyCpu).toFixed(0)} ms`,
+  );
   t = performance.now();
   const refreshCpu = cpuMs();
-  await refreshKpiAggregates(manager, org, { employeeIds: plan.changedEmployeeIds });
-  console.log(`refresh ${(performance.now() - t).toFixed(0)} ms, PostgreSQL CPU ${(cpuMs() - refreshCpu).toFixed(0)} ms`);
+  await refreshKpiAggregates(manager, org, {
+    employeeIds: plan.changedEmployeeIds,
+  });
+  console.log(
+    `refresh ${(performance.now() - t).toFixed(0)} ms, PostgreSQL CPU ${(cpuMs() - refreshCpu).toFixed(0)} ms`,
+  );
   const cpu = process.cpuUsage(cpu0);
   console.log(`probe CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
   console.log(lines.join('\n'));
@@ -103,7 +119,11 @@ export async function rosterProbe(
       [org],
     )
   ).rows;
-  console.log(counts.map((r) => `${r.t} ${r.family} ${r.n} (new staff ${r.new_staff})`).join('\n'));
+  console.log(
+    counts
+      .map((r) => `${r.t} ${r.family} ${r.n} (new staff ${r.new_staff})`)
+      .join('\n'),
+  );
   await client.query('ROLLBACK');
   await client.end();
 }
