@@ -527,4 +527,23 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     });
     expect(afterImport).toEqual(await derivedRows(organizationId));
   });
+
+  it('a rebuild flags exactly the overtime person-years with more than one category as multi', async () => {
+    // The random organizations change some people's category on the 1st of a month mid-year.
+    const { organizationId } = await randomTenant('overtime multi', 60, 'aggm');
+    await refreshKpiAggregates(queryable, organizationId);
+    const rows = (
+      await testDatabase().query(
+        `SELECT f.multi, p.categories
+           FROM kpi_fact f
+           JOIN (SELECT fy, employee_id, count(DISTINCT category) AS categories FROM kpi_fact
+                  WHERE organization_id = $1 AND family = 'ot' GROUP BY fy, employee_id) p
+             ON p.fy = f.fy AND p.employee_id = f.employee_id
+          WHERE f.organization_id = $1 AND f.family = 'ot'`,
+        [organizationId],
+      )
+    ).rows as { multi: boolean; categories: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.multi).toBe(Number(row.categories) > 1);
+  });
 });
