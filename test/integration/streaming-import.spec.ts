@@ -352,4 +352,86 @@ describe('streaming leave import (large files)', () => {
     ).rows;
     expect(fact).toEqual([{ days: e01Days2023 }]);
   });
+  it('writes a file of new episodes only (none matches a stored one) and refreshes the facts of their years', async () => {
+    // Each person's annual leave a weekday after the one of goodRows (stored by the test above), in
+    // the same weeks: every row is a new episode.
+    const rows: CellInput[][] = [];
+    for (let k = 0; k < STAFF; k++)
+      for (let j = 0; j < PER_PERSON; j++) {
+        const day = addDays('2023-01-02', 7 * j + ((k + 1) % 5));
+        rows.push([
+          number(k),
+          '年次休暇',
+          day,
+          day,
+          j % 3 === 0 ? 0.5 : null,
+          null,
+        ]);
+      }
+    const before = await leaveCount();
+    const job = (
+      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
+    ).body as ImportJobDto;
+    expect([job.status, job.errors, job.failure]).toEqual([
+      'succeeded',
+      [],
+      null,
+    ]);
+    expect(job.summary).toMatchObject({
+      rows: 5_000,
+      created: 5_000,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await leaveCount()).toBe(before + 5_000);
+    // E01's annual leave of 2023: goodRows' (the first row is childcare leave) and this file's
+    const days2023 = (list: CellInput[][]) =>
+      list
+        .filter(
+          (r) =>
+            r[0] === 'E01' &&
+            r[1] === '年次休暇' &&
+            String(r[2]).startsWith('2023'),
+        )
+        .reduce((sum, r) => sum + (r[4] === null ? 1 : Number(r[4])), 0);
+    const fact = (
+      await testDatabase().query(
+        `SELECT f.s1::float AS days FROM kpi_fact f JOIN employee e ON e.id = f.employee_id
+          WHERE f.organization_id = $1 AND f.family = 'al' AND f.fy = 2023 AND e.employee_number = 'E01'`,
+        [tenant.organizationId],
+      )
+    ).rows;
+    expect(fact).toEqual([{ days: days2023(goodRows()) + days2023(rows) }]);
+  });
+
+  it('refuses a file that names an episode twice for a person with no stored leave of its type, writing nothing', async () => {
+    const rows: CellInput[][] = [];
+    for (let k = 0; k < STAFF; k++)
+      for (let j = 0; j < PER_PERSON; j++) {
+        const day = addDays('2028-01-03', 7 * j + (k % 5));
+        rows.push([number(k), 'その他', day, day, null, null]);
+      }
+    const first = rows[10]!; // row 12: E01's 11th week
+    rows[4_999] = [...first]; // row 5001, the same episode again
+    const before = [await leaveCount(), await childCount()];
+    const job = (
+      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
+    ).body as ImportJobDto;
+    expect([job.status, job.summary, job.errorCount]).toEqual([
+      'failed',
+      null,
+      1,
+    ]);
+    expect(
+      job.errors.map((e) => [e.row, e.code, e.value, e.message.en]),
+    ).toEqual([
+      [
+        5001,
+        'OVERLAPPING_LEAVE',
+        first[2],
+        `Overlaps another leave of the same type (${first[2]} to ${first[3]}).`,
+      ],
+    ]);
+    expect([await leaveCount(), await childCount()]).toEqual(before);
+  });
 });

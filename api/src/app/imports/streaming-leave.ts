@@ -5,6 +5,7 @@ import type {
 } from '@ikuboard/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
+import { analyzeGrownTables } from '../../database/analyze';
 import { refreshKpiAggregates } from '../kpi/kpi-aggregates';
 import type { RawCell } from './cell-values';
 import { LEAVE_COLUMNS, SHEET_NAMES } from './import-columns';
@@ -137,8 +138,27 @@ export async function importLeaveStreamed(
   // episodes are inserted into leave_episode at once, so PostgreSQL's insert (foreign-key checks,
   // four indexes) runs beside the parser instead of after it. A file with any error is rolled back
   // whole by the caller, as is a dry run; once a bad cell is seen, chunks are only staged.
+  // The (person, leave type) pairs with stored leave: only their rows can match a stored episode,
+  // so only theirs are looked up (a first load of a history looks up none).
+  const storedKinds = new Set(
+    (
+      (await manager.query(
+        `SELECT DISTINCT employee_id, leave_type FROM leave_episode WHERE organization_id = $1`,
+        [organizationId],
+      )) as { employee_id: string; leave_type: string }[]
+    ).map((kind) => `${kind.employee_id} ${kind.leave_type}`),
+  );
   let newChildren = 0;
+  // Rows written by writeChunk and, of those, the episodes it inserted (the others match a stored
+  // episode): when it inserted every row, no stored episode changes (see writeLeaves).
+  let written = 0;
+  let inserted = 0;
+  // Whether any row's person and type have stored leave (else no row can clash with stored leave).
+  let anyStoredKind = false;
   const stage = async (chunk: readonly ParsedLeave[]) => {
+    anyStoredKind ||= chunk.some((leave) =>
+      storedKinds.has(`${leave.employeeId} ${leave.type}`),
+    );
     if (errors.count > 0) {
       await manager.query(
         `INSERT INTO ${STAGE} SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::date[], $5::date[],
@@ -149,7 +169,16 @@ export async function importLeaveStreamed(
     }
     if (chunk.some((leave) => leave.childBirthDate !== null))
       newChildren += await insertNewChildren(manager, organizationId, chunk);
-    await writeChunk(manager, organizationId, columns(chunk));
+    written += chunk.length;
+    // In the order the episodes are inserted (see writeChunk): PostgreSQL's sort then finds its
+    // input sorted, and the parser's core does the comparing.
+    const sorted = [...chunk].sort(insertOrder);
+    inserted += await writeChunk(manager, organizationId, [
+      ...columns(sorted),
+      sorted.map((leave) =>
+        storedKinds.has(`${leave.employeeId} ${leave.type}`),
+      ),
+    ]);
   };
   let rows = 0;
   let chunk: ParsedLeave[] = [];
@@ -175,7 +204,11 @@ export async function importLeaveStreamed(
   chunk = [];
   await manager.query(`ANALYZE ${STAGE}`);
 
-  for (const overlap of await findOverlaps(manager, organizationId))
+  for (const overlap of await findOverlaps(
+    manager,
+    organizationId,
+    anyStoredKind,
+  ))
     errors.add(
       overlap.row,
       START_HEADER,
@@ -194,11 +227,23 @@ export async function importLeaveStreamed(
   if (errors.count > 0)
     return { errors: errors.list, errorCount: errors.count, summary };
 
-  const changes = await writeLeaves(manager, organizationId);
+  const changes =
+    inserted === written
+      ? await allCreated(manager, inserted)
+      : await writeLeaves(manager, organizationId);
   summary.created = changes.created;
   summary.updated = changes.updated;
   summary.unchanged = changes.unchanged;
-  if (!request.dryRun && changes.employeeIds.length > 0)
+  if (!request.dryRun && changes.employeeIds.length > 0) {
+    // The refresh's plans read leave_episode per person: with statistics from before the file (or
+    // from an autovacuum that ran while it streamed and saw its pages but none of its uncommitted
+    // rows: no rows in 20,000 pages) the planner took the per-type index for every person-year and
+    // the refresh ran for minutes instead of a second.
+    await analyzeGrownTables(
+      manager,
+      ['leave_episode', 'child'],
+      changes.created + changes.updated,
+    );
     await refreshKpiAggregates(manager, organizationId, {
       employeeIds: changes.employeeIds,
       families: ['al'],
@@ -206,7 +251,10 @@ export async function importLeaveStreamed(
       years: changes.annualYears,
       // Only child-linked leave (and new children) can change the childcare facts.
       childcare: newChildren > 0 || changes.childLinked,
+      // leave of every type dates the covered years by its start
+      recordYears: changes.recordYears,
     });
+  }
   return { errors: errors.list, errorCount: 0, summary };
 }
 
@@ -226,15 +274,63 @@ interface Overlap {
 async function findOverlaps(
   manager: EntityManager,
   organizationId: string,
+  /** false when no row's person and type have stored leave: only the file's rows are compared. */
+  anyStoredKind: boolean,
 ): Promise<Overlap[]> {
-  const groups = (await manager.query(
-    `SELECT DISTINCT employee_id, leave_type FROM (
-       SELECT employee_id, leave_type, start_date,
+  // One pass over the file's rows and the stored episodes of its people, in (start date, row) order
+  // per person and type: a file row overlaps an earlier file row when the latest end among the file
+  // rows before it reaches its start (its group's exact clashes are looked up below); it may overlap
+  // a stored episode when a stored episode starting before it ends on or after its start, or one
+  // starting after it starts no later than its end (the same start date is the same episode). When no
+  // row's person and type have stored leave, the file's rows alone are compared (one sort).
+  const flagged = (await manager.query(
+    anyStoredKind
+      ? `WITH stored AS (
+       SELECT NULL::int AS row_no, employee_id, leave_type, start_date, end_date FROM leave_episode l
+        WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
+          AND ${STORED_BEFORE}),
+     w AS (
+       SELECT u.row_no, u.employee_id, u.leave_type, u.start_date, u.end_date,
+              max(u.end_date) FILTER (WHERE u.row_no IS NOT NULL) OVER (
+                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date, u.row_no
+                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS file_end_before,
+              max(u.end_date) FILTER (WHERE u.row_no IS NULL) OVER (
+                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date
+                RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS stored_end_before,
+              -- The frame starts at the partition's head (here its latest start date) so the minimum
+              -- grows row by row; "'1 day' FOLLOWING AND UNBOUNDED FOLLOWING" recomputed it for
+              -- every row, quadratic in a partition (60 s for a million rows).
+              min(u.start_date) FILTER (WHERE u.row_no IS NULL) OVER (
+                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date DESC
+                RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS stored_start_after
+         FROM (SELECT row_no, employee_id, leave_type, start_date, end_date FROM ${STAGE}
+               UNION ALL SELECT * FROM stored) u)
+     SELECT row_no, employee_id, leave_type, coalesce(file_end_before >= start_date, false) AS "inFile",
+            coalesce(stored_end_before >= start_date OR stored_start_after <= end_date, false) AS "withStored"
+       FROM w
+      WHERE row_no IS NOT NULL
+        AND (file_end_before >= start_date OR stored_end_before >= start_date OR stored_start_after <= end_date)`
+      : `SELECT row_no, employee_id, leave_type, true AS "inFile", false AS "withStored" FROM (
+       SELECT row_no, employee_id, leave_type, start_date,
               max(end_date) OVER (PARTITION BY employee_id, leave_type ORDER BY start_date, row_no
-                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS file_end_before
          FROM ${STAGE}) w
-      WHERE before_end >= start_date`,
-  )) as { employee_id: string; leave_type: string }[];
+      WHERE file_end_before >= start_date`,
+    anyStoredKind ? [organizationId] : [],
+  )) as {
+    row_no: number;
+    employee_id: string;
+    leave_type: string;
+    inFile: boolean;
+    withStored: boolean;
+  }[];
+  const groupKeys = new Map<
+    string,
+    { employee_id: string; leave_type: string }
+  >();
+  for (const row of flagged)
+    if (row.inFile) groupKeys.set(`${row.employee_id} ${row.leave_type}`, row);
+  const groups = [...groupKeys.values()];
   let inFile: Overlap[] = [];
   if (groups.length > 0) {
     await manager.query(
@@ -255,30 +351,7 @@ async function findOverlaps(
     )) as Overlap[];
   }
   const clashing = new Set(inFile.map((overlap) => overlap.row));
-  // Stored episodes that start before a row and end on or after its start, or start after it and
-  // no later than its end.
-  const candidates = (await manager.query(
-    `WITH stored AS (
-       SELECT NULL::int AS row_no, employee_id, leave_type, start_date, end_date FROM leave_episode l
-        WHERE organization_id = $1 AND employee_id IN (SELECT DISTINCT employee_id FROM ${STAGE})
-          AND ${STORED_BEFORE}),
-     w AS (
-       SELECT u.row_no, u.start_date, u.end_date,
-              max(u.end_date) FILTER (WHERE u.row_no IS NULL) OVER (
-                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date
-                RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS stored_end_before,
-              -- The frame starts at the partition's head (here its latest start date) so the minimum
-              -- grows row by row; "'1 day' FOLLOWING AND UNBOUNDED FOLLOWING" recomputed it for
-              -- every row, quadratic in a partition (60 s for a million rows).
-              min(u.start_date) FILTER (WHERE u.row_no IS NULL) OVER (
-                PARTITION BY u.employee_id, u.leave_type ORDER BY u.start_date DESC
-                RANGE BETWEEN UNBOUNDED PRECEDING AND '1 day' PRECEDING) AS stored_start_after
-         FROM (SELECT row_no, employee_id, leave_type, start_date, end_date FROM ${STAGE}
-               UNION ALL SELECT * FROM stored) u)
-     SELECT row_no FROM w
-      WHERE row_no IS NOT NULL AND (stored_end_before >= start_date OR stored_start_after <= end_date)`,
-    [organizationId],
-  )) as { row_no: number }[];
+  const candidates = flagged.filter((row) => row.withStored);
   const rows = candidates
     .map((candidate) => candidate.row_no)
     .filter((row) => !clashing.has(row));
@@ -300,6 +373,17 @@ async function findOverlaps(
         )) as Overlap[]);
   return [...inFile, ...withStored].sort((a, b) => a.row - b.row);
 }
+
+/** writeChunk's order: employee id, then leave type, then start date (as PostgreSQL compares them). */
+function insertOrder(a: ParsedLeave, b: ParsedLeave): number {
+  return (
+    compareText(a.employeeId, b.employeeId) ||
+    compareText(a.type, b.type) ||
+    compareText(a.startDate, b.startDate)
+  );
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Registers the children a chunk names for the first time; returns how many. */
 async function insertNewChildren(
@@ -327,21 +411,25 @@ async function insertNewChildren(
 /**
  * Stages one chunk and inserts its new episodes: those that match no stored episode (employee,
  * type and start date; a file without errors names each at most once, so a match is always a stored
- * episode, which writeLeaves updates after the checks). New episodes go in (employee, type, start
- * date) order with time-ordered ids (UUIDv7): the primary key and the per-employee index then grow
- * at one end instead of at a million random leaf pages (gen_random_uuid), and the employee rows the
- * foreign-key checks read stay in cache.
+ * episode, which writeLeaves updates after the checks); only the rows whose person and type have
+ * stored leave (maybe_stored) are looked up, a duplicate in the file being an overlap error that
+ * rolls the import back. New episodes go in (employee, type, start date) order (the caller sorts
+ * the chunk) with time-ordered ids (UUIDv7): the primary key and the per-employee index then grow at
+ * one end instead of at a million random leaf pages (gen_random_uuid), and the employee rows the
+ * foreign-key checks read stay in cache. Returns how many episodes it inserted.
  */
 async function writeChunk(
   manager: EntityManager,
   organizationId: string,
   columns: unknown[][],
-): Promise<void> {
-  await manager.query(
+): Promise<number> {
+  const [row] = (await manager.query(
     `WITH u AS (
-       SELECT * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::date[])
-           AS u (row_no, employee_id, leave_type, start_date, end_date, days, child_birth)),
-     staged AS (INSERT INTO ${STAGE} SELECT * FROM u)
+       SELECT * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::date[],
+                            $9::bool[])
+           AS u (row_no, employee_id, leave_type, start_date, end_date, days, child_birth, maybe_stored)),
+     staged AS (INSERT INTO ${STAGE} SELECT row_no, employee_id, leave_type, start_date, end_date, days, child_birth FROM u),
+     ins AS (
      INSERT INTO leave_episode (id, organization_id, employee_id, leave_type, start_date, end_date, days, child_id)
      SELECT uuidv7(), $1, u.employee_id, u.leave_type, u.start_date, u.end_date, u.days, ch.id
        FROM u
@@ -354,13 +442,51 @@ async function writeChunk(
        -- organization's leave, growing with every chunk)
        LEFT JOIN LATERAL (
          SELECT true AS found FROM leave_episode l
-          WHERE l.organization_id = $1 AND l.employee_id = u.employee_id AND l.leave_type = u.leave_type
+          WHERE u.maybe_stored AND l.organization_id = $1 AND l.employee_id = u.employee_id AND l.leave_type = u.leave_type
             AND l.start_date = u.start_date
           LIMIT 1) stored ON true
       WHERE stored.found IS NULL
-      ORDER BY u.employee_id, u.leave_type, u.start_date`,
+      ORDER BY u.employee_id, u.leave_type, u.start_date
+     RETURNING 1)
+     SELECT count(*)::int AS inserted FROM ins`,
     [organizationId, ...columns],
-  );
+  )) as { inserted: number }[];
+  // (a count below the chunk's rows only sends the caller to writeLeaves, which matches every row)
+  return row?.inserted ?? 0;
+}
+
+/** What writeLeaves counts, and what the KPI refresh is told, about a file of new episodes only. */
+interface LeaveChanges {
+  created: number;
+  updated: number;
+  unchanged: number;
+  childLinked: boolean;
+  employeeIds: string[];
+  /** The calendar years of the annual leave created or changed. */
+  annualYears: number[];
+  /** The calendar years of all the leave created or changed (for the KPI refresh's covered years). */
+  recordYears: number[];
+}
+
+/**
+ * writeLeaves' outcome when the chunks inserted every staged row (none matched a stored episode):
+ * nothing to update, every row created. Read from the staged rows by hash aggregates, without the
+ * plan table's million-row join against the stored leave.
+ */
+async function allCreated(
+  manager: EntityManager,
+  created: number,
+): Promise<LeaveChanges> {
+  const [row] = (await manager.query(
+    `SELECT coalesce(bool_or(child_birth IS NOT NULL), false) AS "childLinked",
+            (SELECT coalesce(array_agg(employee_id), '{}') FROM (SELECT DISTINCT employee_id FROM ${STAGE}) e) AS "employeeIds",
+            (SELECT coalesce(array_agg(y), '{}') FROM (SELECT DISTINCT extract(year FROM start_date)::int AS y
+                                                         FROM ${STAGE} WHERE leave_type = 'annual') a) AS "annualYears",
+            (SELECT coalesce(array_agg(y), '{}') FROM (SELECT DISTINCT extract(year FROM start_date)::int AS y
+                                                         FROM ${STAGE}) r) AS "recordYears"
+       FROM ${STAGE}`,
+  )) as Omit<LeaveChanges, 'created' | 'updated' | 'unchanged'>[];
+  return { created, updated: 0, unchanged: 0, ...row! };
 }
 
 /**
@@ -371,14 +497,7 @@ async function writeChunk(
 async function writeLeaves(
   manager: EntityManager,
   organizationId: string,
-): Promise<{
-  created: number;
-  updated: number;
-  unchanged: number;
-  childLinked: boolean;
-  employeeIds: string[];
-  annualYears: number[];
-}> {
+): Promise<LeaveChanges> {
   await manager.query(
     `CREATE TEMP TABLE ${PLAN} ON COMMIT DROP AS
      SELECT s.employee_id, s.leave_type, s.start_date, s.end_date, s.days, ch.id AS child_id,
@@ -412,15 +531,10 @@ async function writeLeaves(
             coalesce(bool_or(child_id IS NOT NULL) FILTER (WHERE stored_id IS NULL OR changed), false) AS "childLinked",
             coalesce(array_agg(DISTINCT employee_id) FILTER (WHERE stored_id IS NULL OR changed), '{}') AS "employeeIds",
             coalesce(array_agg(DISTINCT extract(year FROM start_date)::int)
-                     FILTER (WHERE (stored_id IS NULL OR changed) AND leave_type = 'annual'), '{}') AS "annualYears"
+                     FILTER (WHERE (stored_id IS NULL OR changed) AND leave_type = 'annual'), '{}') AS "annualYears",
+            coalesce(array_agg(DISTINCT extract(year FROM start_date)::int)
+                     FILTER (WHERE stored_id IS NULL OR changed), '{}') AS "recordYears"
        FROM ${PLAN}`,
-  )) as {
-    created: number;
-    updated: number;
-    unchanged: number;
-    childLinked: boolean;
-    employeeIds: string[];
-    annualYears: number[];
-  }[];
+  )) as LeaveChanges[];
   return counts!;
 }
