@@ -104,11 +104,14 @@ export async function startApi({
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      const timeout = new Promise((resolve) =>
-        setTimeout(resolve, 30_000, 'timeout'),
-      );
-      if ((await Promise.race([exited, timeout])) === 'timeout')
-        child.kill('SIGKILL');
+      // cleared once the child has exited, or it keeps this process alive for 30 s
+      let timer;
+      const timeout = new Promise((resolve) => {
+        timer = setTimeout(resolve, 30_000, 'timeout');
+      });
+      const outcome = await Promise.race([exited, timeout]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') child.kill('SIGKILL');
       process.off('exit', kill);
     },
   };

@@ -109,11 +109,15 @@ async function stopApiServer() {
   if (child.exitCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    const timeout = new Promise((resolve) =>
-      setTimeout(resolve, 20_000, 'timeout'),
-    );
-    if ((await Promise.race([exited, timeout])) === 'timeout')
-      child.kill('SIGKILL');
+    // the timer is cleared once the child has exited: a pending one kept the test runner (and
+    // the bench) alive for its whole length after the last test
+    let timer;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(resolve, 20_000, 'timeout');
+    });
+    const outcome = await Promise.race([exited, timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') child.kill('SIGKILL');
   }
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(STATE_FILE, { force: true });
