@@ -3,8 +3,9 @@
 //   leaveImport1m(ctx)    1,000,000 leave rows                   ≤ 60 s, API peak RSS ≤ 800 MB
 // `ctx` is scenarios.context(api, tier). Each run: upload → poll the job until it is done (wall
 // time), with the API's peak RSS (VmHWM, reset through /proc/<pid>/clear_refs before the run). The
-// imported rows are deleted after each run and the derived KPI tables rebuilt at the end, so the
-// tier database is left as it was. The floor, measured in the same run: exceljs' streaming
+// imported rows are deleted after each run, the derived KPI tables rebuilt and the written tables
+// vacuumed (again after the floor), so every run starts from the tier as it was built and the tier
+// database is left as it was. The floor, measured in the same run: exceljs' streaming
 // WorkbookReader over the same file in this process, and the same rows written with multi-row
 // INSERT … SELECT FROM unnest (pg has no COPY FROM STDIN helper installed: pg-copy-streams is
 // absent), chunks of 20,000 pipelined with the parsing, in one transaction rolled back.
@@ -65,6 +66,16 @@ async function restoreAggregates(ctx) {
   } finally {
     connection.release();
   }
+}
+
+/**
+ * Takes the tier back to the state the first run found, between runs: the derived KPI tables
+ * rebuilt without the rows the clean-up deleted, and the written tables vacuumed (the dead rows and
+ * index entries of the clean-up, or of a rolled-back floor, would otherwise slow the next run).
+ */
+async function resetTier(ctx, tables) {
+  await restoreAggregates(ctx);
+  await ctx.db.query(`VACUUM ANALYZE ${tables}`);
 }
 
 /** The job; a poll that loses its keep-alive socket (ECONNRESET) is tried again. */
@@ -281,11 +292,13 @@ export async function rosterImport50k(
         `roster 50k run ${run + 1}: ${(outcome.ms / 1000).toFixed(1)} s, peak RSS ${rss.at(-1)} MB`,
       );
       await cleanup();
+      await resetTier(ctx, 'employee, assignment, kpi_fact, kpi_rollup');
       const f = await floorRun(ctx, made.roster, (c, chunk) =>
         rosterFloorInsert(ctx, c, chunk),
       );
       floor.push(f.ms);
       log(`roster 50k floor ${run + 1}: ${(f.ms / 1000).toFixed(1)} s`);
+      await ctx.db.query('VACUUM ANALYZE employee, assignment');
     }
   } finally {
     await cleanup();
@@ -356,12 +369,13 @@ export async function leaveImport1m(
         `leave 1M run ${run + 1}: ${(outcome.ms / 1000).toFixed(1)} s, peak RSS ${rss.at(-1)} MB`,
       );
       await cleanup();
-      await ctx.db.query('VACUUM ANALYZE leave_episode');
+      await resetTier(ctx, 'leave_episode, kpi_fact, kpi_rollup');
       const f = await floorRun(ctx, made.leave, (c, chunk) =>
         leaveFloorInsert(ctx, c, chunk),
       );
       floor.push(f.ms);
       log(`leave 1M floor ${run + 1}: ${(f.ms / 1000).toFixed(1)} s`);
+      await ctx.db.query('VACUUM ANALYZE leave_episode');
     }
   } finally {
     await cleanup();
