@@ -436,7 +436,7 @@ const PROSE = `
 - **Multi-tenant** (200 organizations of 2,000 staff, 3 FYs): measured again 13:36–13:48 UTC at load
   3.6–10 with the one-request overview (before the changes above): t000's dashboard 49.6 ms alone,
   46.2 ms among 200 (ratio 0.93; floor 10.9 → 6.7 ms), against 128 → 150 ms (ratio 1.17) at load
-  10–15 with the seven-request overview the day before; the figure that matters is the ratio among ÷
+  10–15 with the seven-request overview at 07:46 UTC; the figure that matters is the ratio among ÷
   alone and the pages read (79 vs 84 buffers for the roll-up read), not the absolute latency.
 
 ## How to run
