@@ -16,7 +16,12 @@ import {
 } from '../support/random-workforce-dataset';
 import type { ApiClient } from '../support/api-client';
 import { addTenantAccounts, uniqueCode } from '../support/tenant';
-import { ROSTER_HEADER, workbook, type CellInput } from '../support/xlsx';
+import {
+  LEAVE_HEADER,
+  ROSTER_HEADER,
+  workbook,
+  type CellInput,
+} from '../support/xlsx';
 
 /** Every derived row of the organization, in a canonical order (zero roll-up rows left out). */
 // Sums are compared by value: an incremental refresh may leave 0.00 where a rebuild writes 0.
@@ -125,7 +130,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
       hr,
       'leave',
       '休暇',
-      ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
+      LEAVE_HEADER,
       leaveRows,
     );
 
@@ -469,13 +474,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     const untouchedBefore = await factsOf();
     expect(untouchedBefore.length).toBeGreaterThan(0);
 
-    const job = await importSucceeded(
-      hr,
-      'leave',
-      '休暇',
-      ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
-      rows,
-    );
+    const job = await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     expect(await factsOf()).toEqual(untouchedBefore);
     const afterImport = await derivedRows(organizationId);
     await refreshKpiAggregates(queryable, organizationId);
@@ -508,13 +507,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
       [staying[0]!.id, '年次休暇', late, late, 1, null],
       [staying[1]!.id, '年次休暇', '2022-08-06', '2022-08-06', 0.5, null],
     ];
-    const job = await importSucceeded(
-      hr,
-      'leave',
-      '休暇',
-      ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
-      rows,
-    );
+    const job = await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     expect(await state()).toEqual({
       first_fy: before.first_fy,
       last_fy: before.last_fy + 1,

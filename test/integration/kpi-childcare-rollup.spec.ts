@@ -14,7 +14,7 @@ import {
   randomChildcareDataset,
 } from '../support/random-childcare-dataset';
 import { addTenantAccounts, uniqueCode } from '../support/tenant';
-import { workbook } from '../support/xlsx';
+import { LEAVE_HEADER, workbook } from '../support/xlsx';
 
 /**
  * The 13 person counts of the childcare KPIs, written out here as count(DISTINCT parent) over
@@ -232,14 +232,7 @@ describe('kpi_childcare_rollup: the childcare person counts per subtree root sta
     }
     expect(rows.length).toBeGreaterThan(10);
     const job = (
-      await hr.import(
-        'leave',
-        await workbook(
-          '休暇',
-          ['職員番号', '休暇種別', '開始日', '終了日', '日数', '子の生年月日'],
-          rows,
-        ),
-      )
+      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
     ).body as ImportJobDto;
     expect([job.status, job.errors, job.failure]).toEqual([
       'succeeded',

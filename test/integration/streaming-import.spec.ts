@@ -9,20 +9,13 @@ import type { ApiClient } from '../support/api-client';
 import { closeTestDatabase, testDatabase } from '../support/database';
 import { createTenant, type Tenant } from '../support/tenant';
 import {
+  LEAVE_HEADER,
   ROSTER_HEADER,
   UNIT_HEADER,
   workbook,
   type CellInput,
 } from '../support/xlsx';
 
-const LEAVE_HEADER = [
-  '職員番号',
-  '休暇種別',
-  '開始日',
-  '終了日',
-  '日数',
-  '子の生年月日',
-];
 const STREAM_FROM_BYTES = 300_000; // IKUBOARD_IMPORT_STREAM_MIN_BYTES in global-setup.cjs
 const STAFF = 40;
 const PER_PERSON = 125; // 40 × 125 = 5,000 rows

@@ -31,6 +31,15 @@ export async function readRows(file: Buffer): Promise<unknown[][]> {
   return rows;
 }
 
+/** The leave import's columns (imports/import-columns.ts), in the template's order. */
+export const LEAVE_HEADER = [
+  '職員番号',
+  '休暇種別',
+  '開始日',
+  '終了日',
+  '日数',
+  '子の生年月日',
+];
 export const UNIT_HEADER = [
   '所属コード',
   '所属名',
