@@ -126,13 +126,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
         .map((day) => [e.id, 'annual', day, day, 0.5]),
     );
     expect(leaveRows.length).toBeGreaterThan(10);
-    const leave = await importSucceeded(
-      hr,
-      'leave',
-      '休暇',
-      LEAVE_HEADER,
-      leaveRows,
-    );
+    await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, leaveRows);
 
     const overtimeRows = inService
       .filter(() => random() < 0.4)
@@ -143,7 +137,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
           Math.round(random() * 240) / 2,
         ]),
       );
-    const overtime = await importSucceeded(
+    await importSucceeded(
       hr,
       'overtime',
       '超過勤務',
@@ -154,7 +148,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     const payRows = inService
       .filter(() => random() < 0.4)
       .map((e) => [e.id, 2022, 3_000_000 + Math.floor(random() * 5_000_000)]);
-    const pay = await importSucceeded(
+    await importSucceeded(
       hr,
       'pay',
       '給与',
@@ -474,7 +468,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
     const untouchedBefore = await factsOf();
     expect(untouchedBefore.length).toBeGreaterThan(0);
 
-    const job = await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
+    await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     expect(await factsOf()).toEqual(untouchedBefore);
     const afterImport = await derivedRows(organizationId);
     await refreshKpiAggregates(queryable, organizationId);
@@ -507,7 +501,7 @@ describe('KPI derived tables: an import refreshes them to exactly what a full re
       [staying[0]!.id, '年次休暇', late, late, 1, null],
       [staying[1]!.id, '年次休暇', '2022-08-06', '2022-08-06', 0.5, null],
     ];
-    const job = await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
+    await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     expect(await state()).toEqual({
       first_fy: before.first_fy,
       last_fy: before.last_fy + 1,
