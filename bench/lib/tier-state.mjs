@@ -9,8 +9,18 @@ import { root } from './bundle.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** refreshKpiAggregates of the API (api/src/app/kpi/kpi-aggregates.ts), bundled for this process. */
-export async function kpiRefresher() {
+let refresher = null;
+
+/**
+ * refreshKpiAggregates of the API (api/src/app/kpi/kpi-aggregates.ts), bundled once for this
+ * process (the import scenarios restore the tier after every run).
+ */
+export function kpiRefresher() {
+  refresher ??= bundleRefresher();
+  return refresher;
+}
+
+async function bundleRefresher() {
   const { build } = await import('esbuild');
   const outfile = join(root, 'tmp', 'bench-build', 'import-kpi-refresh.cjs');
   mkdirSync(dirname(outfile), { recursive: true });
