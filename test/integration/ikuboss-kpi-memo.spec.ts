@@ -35,19 +35,20 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
   };
 
   /** Managers on April 1 with a stage of the FY's campaign, and those holding a signed, unrevoked declaration. */
+  /** The managers the FY's organization-wide campaign requires ($1 organization, $2 FY). */
+  const REQUIRED_SQL = `
+    SELECT DISTINCT a.employee_id
+      FROM assignment a, employee e
+     WHERE a.organization_id = $1 AND e.organization_id = $1 AND e.id = a.employee_id
+       AND a.valid_from <= make_date($2, 4, 1) AND coalesce(a.valid_to, 'infinity') > make_date($2, 4, 1)
+       AND e.hire_date <= make_date($2, 4, 1) AND coalesce(e.separation_date, 'infinity') >= make_date($2, 4, 1)
+       AND a.position_stage_id IN (
+         SELECT cs.position_stage_id FROM ikuboss_campaign_stage cs, ikuboss_campaign c
+          WHERE c.organization_id = $1 AND c.fiscal_year = $2 AND c.scope_unit_id IS NULL
+            AND cs.campaign_id = c.id)`;
   const coverageByHand = async (fiscalYear: number) => {
     const [row] = (await queryable.query(
-      `WITH required AS (
-         SELECT DISTINCT a.employee_id
-           FROM assignment a, employee e
-          WHERE a.organization_id = $1 AND e.organization_id = $1 AND e.id = a.employee_id
-            AND a.valid_from <= make_date($2, 4, 1) AND coalesce(a.valid_to, 'infinity') > make_date($2, 4, 1)
-            AND e.hire_date <= make_date($2, 4, 1) AND coalesce(e.separation_date, 'infinity') >= make_date($2, 4, 1)
-            AND a.position_stage_id IN (
-              SELECT cs.position_stage_id FROM ikuboss_campaign_stage cs, ikuboss_campaign c
-               WHERE c.organization_id = $1 AND c.fiscal_year = $2 AND c.scope_unit_id IS NULL
-                 AND cs.campaign_id = c.id)
-       ), declared AS (
+      `WITH required AS (${REQUIRED_SQL}), declared AS (
          SELECT DISTINCT dd.employee_id FROM ikuboss_declarer dd, ikuboss_declaration d
           WHERE d.organization_id = $1 AND d.id = dd.declaration_id AND d.fiscal_year = $2
             AND d.signed_at IS NOT NULL AND d.revoked_at IS NULL
@@ -84,9 +85,20 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
   /** Revokes the first signed, unrevoked declaration of the FY, as HR's revocation does. */
   const revokeOne = async (fiscalYear: number) => {
     const [signed] = (await queryable.query(
-      `SELECT id FROM ikuboss_declaration
-        WHERE organization_id = $1 AND fiscal_year = $2 AND signed_at IS NOT NULL AND revoked_at IS NULL
-        ORDER BY id LIMIT 1`,
+      // a declaration whose revocation lowers the coverage by one: a single declarer, required
+      // this FY, with no other signed declaration of the FY (a joint or a second declaration, or a
+      // declarer outside the campaign, could make the drop 0 or 2, as ids are random)
+      `SELECT d.id FROM ikuboss_declaration d
+        WHERE d.organization_id = $1 AND d.fiscal_year = $2 AND d.signed_at IS NOT NULL AND d.revoked_at IS NULL
+          AND (SELECT count(*) FROM ikuboss_declarer dd WHERE dd.declaration_id = d.id) = 1
+          AND EXISTS (
+            SELECT 1 FROM ikuboss_declarer dd
+             WHERE dd.declaration_id = d.id AND dd.employee_id IN (${REQUIRED_SQL})
+               AND NOT EXISTS (
+                 SELECT 1 FROM ikuboss_declarer o JOIN ikuboss_declaration od ON od.id = o.declaration_id
+                  WHERE o.employee_id = dd.employee_id AND od.id <> d.id AND od.organization_id = $1
+                    AND od.fiscal_year = $2 AND od.signed_at IS NOT NULL AND od.revoked_at IS NULL))
+        ORDER BY d.id LIMIT 1`,
       [organizationId, fiscalYear],
     )) as { id: string }[];
     await queryable.query(
