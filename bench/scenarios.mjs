@@ -372,7 +372,7 @@ export async function importLeave1000(
     met: http.p95 <= 300 && changed.length === 0,
     restored: changed.length === 0,
     loadAverage: [loadBefore, loadAfter],
-    note: 'upload → job succeeded, polled every 5 ms; the KPI roll-ups are refreshed in the import transaction; each run from the same state (rows deleted, derived tables refreshed back, VACUUM ANALYZE)',
+    note: 'upload → job succeeded, long-polled (GET /imports/:id?wait=10000, answered when the job commits); the KPI roll-ups are refreshed in the import transaction; each run from the same state (rows deleted, derived tables refreshed back, VACUUM ANALYZE)',
   };
 }
 

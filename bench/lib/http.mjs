@@ -66,7 +66,12 @@ export class Client {
   async importFile(
     kind,
     file,
-    { fileName = `${kind}.xlsx`, asOf, pollMs = 5, timeoutMs = 600_000 } = {},
+    {
+      fileName = `${kind}.xlsx`,
+      asOf,
+      waitMs = 10_000,
+      timeoutMs = 600_000,
+    } = {},
   ) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)]), fileName);
@@ -82,8 +87,8 @@ export class Client {
     while (job.status === 'queued' || job.status === 'running') {
       if (Date.now() > deadline)
         throw new Error(`import ${kind} did not finish`);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
-      job = (await this.get(`/api/v1/imports/${job.id}`)).body;
+      // a long poll: answered the moment the job finishes (or after waitMs with its progress)
+      job = (await this.get(`/api/v1/imports/${job.id}?wait=${waitMs}`)).body;
     }
     if (job.status !== 'succeeded')
       throw new Error(

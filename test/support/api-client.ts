@@ -109,8 +109,10 @@ export class ApiClient {
     while (job.status === 'running') {
       if (Date.now() > deadline)
         throw new Error(`import ${job.id} did not finish`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      job = (await this.get<ImportJobDto>(`/api/v1/imports/${job.id}`)).body;
+      // a long poll: answered when the job finishes, or after 10 s with its progress
+      job = (
+        await this.get<ImportJobDto>(`/api/v1/imports/${job.id}?wait=10000`)
+      ).body;
     }
     return { ...started, body: job };
   }

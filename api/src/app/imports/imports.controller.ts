@@ -15,7 +15,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   IMPORT_KINDS,
   PERMISSIONS,
@@ -23,7 +28,8 @@ import {
   type ImportKind,
 } from '@ikuboard/shared/contracts';
 import { isValidIsoDate } from '@ikuboard/shared/kpi';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
@@ -36,7 +42,7 @@ import { AppError, Errors } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DEMO_STAFF } from '../setup/demo-seed';
 import { buildTemplate } from './import-templates';
-import { ImportsService } from './imports.service';
+import { ImportsService, MAX_IMPORT_WAIT_MS } from './imports.service';
 import { writeRosterExport } from './roster-export';
 import { buildSampleRoster } from './sample-roster';
 
@@ -56,6 +62,19 @@ export class ImportForm {
   @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
   @IsOptional() @IsIn(['true', 'false']) partial?: 'true' | 'false';
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) asOf?: string;
+}
+
+export class ImportJobQuery {
+  @ApiPropertyOptional({
+    description: `Milliseconds to wait for a running job to finish before answering (a long poll; at most ${MAX_IMPORT_WAIT_MS})`,
+    example: 1000,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_IMPORT_WAIT_MS)
+  wait?: number;
 }
 
 export class RosterExportQuery {
@@ -200,12 +219,16 @@ export class ImportsController {
 
   @Get('imports/:id')
   @RequirePermission(PERMISSIONS.importData)
-  @ApiOperation({ summary: 'Progress and result of an import' })
+  @ApiOperation({
+    summary:
+      'Progress and result of an import; with ?wait=ms, answers when a running job finishes or the wait is over',
+  })
   job(
     @CurrentAuth() auth: AuthContext,
     @Param('id') id: string,
+    @Query() query: ImportJobQuery,
   ): Promise<ImportJobDto> {
-    return this.imports.get(auth.organizationId, id);
+    return this.imports.get(auth.organizationId, id, query.wait ?? 0);
   }
 
   @Get('roster/export')

@@ -68,6 +68,10 @@ export interface ImportRequest {
 }
 
 const MAX_ROWS = 300_000;
+/** The longest a status request may wait for its job to finish (`GET /imports/:id?wait=`). */
+export const MAX_IMPORT_WAIT_MS = 20_000;
+/** How often a wait re-reads a job that another API instance is running. */
+const FOREIGN_JOB_POLL_MS = 250;
 const MAX_ERRORS_STORED = 1_000;
 const ANALYZE_AFTER_ROWS = 1_000;
 /** The tables a records import writes: re-analyzed only when the file grows them noticeably. */
@@ -84,7 +88,8 @@ class DryRunRollback extends Error {}
 @Injectable()
 export class ImportsService {
   private readonly logger = new Logger('ImportsService');
-  private readonly running = new Set<Promise<void>>();
+  /** The imports this process is running, by job id (shutdown drains them; status requests may wait on them). */
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -116,25 +121,57 @@ export class ImportsService {
       { transaction: false },
     );
     const run = this.process(job.id, request).finally(() =>
-      this.running.delete(run),
+      this.running.delete(job.id),
     );
-    this.running.add(run);
+    this.running.set(job.id, run);
     return this.toDto(job);
   }
 
-  async get(organizationId: string, id: string): Promise<ImportJobDto> {
-    const job = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.dataSource
-          .getRepository(ImportJobEntity)
-          .findOneBy({ id, organizationId })
-      : null;
+  /**
+   * The job's state. With `waitMs`, a running job is answered when it finishes or when the wait
+   * is over, whichever comes first (a long poll): the client sees the result the moment it is
+   * committed instead of at its next poll, and a short import costs one status request, not one
+   * per poll interval. A job this process runs is awaited; one another instance runs is re-read.
+   */
+  async get(
+    organizationId: string,
+    id: string,
+    waitMs = 0,
+  ): Promise<ImportJobDto> {
+    const find = () =>
+      /^[0-9a-f-]{36}$/i.test(id)
+        ? this.dataSource
+            .getRepository(ImportJobEntity)
+            .findOneBy({ id, organizationId })
+        : Promise.resolve(null);
+    let job = await find();
     if (!job) throw Errors.notFound({ ja: '取込ジョブ', en: 'Import job' });
+    const deadline =
+      Date.now() + Math.min(Math.max(waitMs, 0), MAX_IMPORT_WAIT_MS);
+    while (job.status === 'running' && Date.now() < deadline) {
+      const local = this.running.get(job.id);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        // (process() never rejects: it records a failure on the job itself)
+        local ?? new Promise<void>(() => undefined),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(
+            resolve,
+            local
+              ? deadline - Date.now()
+              : Math.min(FOREIGN_JOB_POLL_MS, deadline - Date.now()),
+          );
+        }),
+      ]);
+      clearTimeout(timer);
+      job = (await find()) ?? job;
+    }
     return this.toDto(job);
   }
 
   /** Lets shutdown wait for imports in flight instead of cutting them off mid-transaction. */
   async drain(): Promise<void> {
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running.values()]);
   }
 
   private async process(jobId: string, request: ImportRequest): Promise<void> {

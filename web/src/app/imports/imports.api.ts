@@ -38,9 +38,11 @@ export class ImportsApi {
     );
   }
 
-  job(id: string): Observable<ImportJobDto> {
+  /** The job; with `waitMs`, answered when a running job finishes or the wait is over (a long poll). */
+  job(id: string, waitMs = 0): Observable<ImportJobDto> {
     return this.http.get<ImportJobDto>(
       `${API_BASE_URL}/imports/${encodeURIComponent(id)}`,
+      waitMs > 0 ? { params: { wait: waitMs } } : {},
     );
   }
 

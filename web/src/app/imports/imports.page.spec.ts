@@ -11,7 +11,7 @@ import type { ImportJobDto } from '@ikuboard/shared/contracts';
 import { apiInterceptor } from '../auth/api.interceptor';
 import { I18nStore } from '../i18n/i18n.store';
 import { ImportsPage } from './imports.page';
-import { IMPORT_POLL_INTERVAL_MS } from './imports.store';
+import { IMPORT_WAIT_MS } from './imports.store';
 
 const baseJob: ImportJobDto = {
   id: 'job-1',
@@ -146,10 +146,19 @@ describe('ImportsPage', () => {
       '0',
     );
 
-    await new Promise((resolve) =>
-      setTimeout(resolve, IMPORT_POLL_INTERVAL_MS + 50),
+    // one long poll at a time: still running after the wait, with its progress
+    http
+      .expectOne(
+        (request) =>
+          request.url === '/api/v1/imports/job-1' &&
+          request.params.get('wait') === String(IMPORT_WAIT_MS),
+      )
+      .flush({ ...baseJob, processedRows: 2 });
+    await fixture.whenStable();
+    expect(byTestId('import-progress')?.getAttribute('aria-valuenow')).toBe(
+      '67',
     );
-    http.expectOne('/api/v1/imports/job-1').flush({
+    http.expectOne('/api/v1/imports/job-1?wait=' + IMPORT_WAIT_MS).flush({
       ...baseJob,
       status: 'succeeded',
       processedRows: 3,

@@ -5,23 +5,18 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import {
-  EMPTY,
-  type Subscription,
-  concat,
-  exhaustMap,
-  of,
-  switchMap,
-  takeWhile,
-  timer,
-} from 'rxjs';
+import { EMPTY, type Subscription, concat, expand, of, switchMap } from 'rxjs';
 
 import type { ApiErrorDto, ImportJobDto } from '@ikuboard/shared/contracts';
 
 import { toApiError } from '../i18n/api-error';
 import { ImportsApi, type ImportRequest } from './imports.api';
 
-export const IMPORT_POLL_INTERVAL_MS = 400;
+/**
+ * How long one status request may wait for the job to finish: the result shows the moment the
+ * import commits, and a long import's progress is refreshed once a second.
+ */
+export const IMPORT_WAIT_MS = 1000;
 
 /** One import at a time: send the file, then follow the job until it is no longer running. */
 @Injectable()
@@ -101,9 +96,9 @@ export class ImportsStore {
     if (job.status !== 'running') {
       return EMPTY;
     }
-    return timer(IMPORT_POLL_INTERVAL_MS, IMPORT_POLL_INTERVAL_MS).pipe(
-      exhaustMap(() => this.api.job(job.id)),
-      takeWhile((next) => next.status === 'running', true),
+    const next = () => this.api.job(job.id, IMPORT_WAIT_MS);
+    return next().pipe(
+      expand((state) => (state.status === 'running' ? next() : EMPTY)),
     );
   }
 }
