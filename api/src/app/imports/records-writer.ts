@@ -168,16 +168,34 @@ export async function loadLeaves(
     parameters.push(period.from, period.to);
     overlap = ` AND x.start_date <= $${parameters.length}::date AND x.end_date >= $${parameters.length - 1}::date`;
   }
+  const columns = `x.id, x.employee_id AS "employeeId", x.leave_type AS "type", x.start_date AS "startDate",
+            x.end_date AS "endDate", x.days, x.child_id AS "childId"`;
   const rows = (await manager.query(
-    // One index range per employee (and type) of (organization_id, employee_id, leave_type,
-    // start_date); the planner would rather scan millions of rows for an overlap condition over a
-    // thousand ids.
-    `SELECT l.id, l.employee_id AS "employeeId", l.leave_type AS "type", l.start_date AS "startDate",
-            l.end_date AS "endDate", l.days, l.child_id AS "childId"
-       FROM unnest($2::uuid[]${typed ? ', $3::text[]' : ''}) AS named (id${typed ? ', type' : ''})
-       CROSS JOIN LATERAL (SELECT * FROM leave_episode x WHERE x.organization_id = $1 AND x.employee_id = named.id${
-         typed ? ' AND x.leave_type = named.type' : ''
-       }${overlap} OFFSET 0) AS l`,
+    typed && period
+      ? // Episodes of one type of one person never overlap (every import refuses an overlap), so
+        // those overlapping the period are the ones that start in it and, at most, the last one
+        // that starts before it: two short index ranges of (organization_id, employee_id,
+        // leave_type, start_date) per employee and type, instead of every earlier episode of the
+        // person (about 120 at tier L, each read from the heap for its end date).
+        `SELECT l.* FROM unnest($2::uuid[], $3::text[]) AS named (id, type)
+          CROSS JOIN LATERAL (
+            (SELECT ${columns} FROM leave_episode x
+              WHERE x.organization_id = $1 AND x.employee_id = named.id AND x.leave_type = named.type
+                AND x.start_date >= $4::date AND x.start_date <= $5::date)
+            UNION ALL
+            (SELECT b.* FROM (SELECT ${columns} FROM leave_episode x
+                               WHERE x.organization_id = $1 AND x.employee_id = named.id AND x.leave_type = named.type
+                                 AND x.start_date < $4::date
+                               ORDER BY x.start_date DESC LIMIT 1) b
+              WHERE b."endDate" >= $4::date)) AS l`
+      : // One index range per employee (and type) of (organization_id, employee_id, leave_type,
+        // start_date); the planner would rather scan millions of rows for an overlap condition
+        // over a thousand ids.
+        `SELECT ${columns}
+           FROM unnest($2::uuid[]${typed ? ', $3::text[]' : ''}) AS named (id${typed ? ', type' : ''})
+           CROSS JOIN LATERAL (SELECT * FROM leave_episode x WHERE x.organization_id = $1 AND x.employee_id = named.id${
+             typed ? ' AND x.leave_type = named.type' : ''
+           }${overlap} OFFSET 0) AS x`,
     parameters,
   )) as (Omit<ExistingLeave, 'days'> & { days: string })[];
   return rows.map((row) => ({ ...row, days: Number(row.days) }));
