@@ -17,6 +17,7 @@ import { IkubossKpiInputChanges1795530000000 } from './1795530000000-IkubossKpiI
 import { LeaveOrganizationForeignKey1795570000000 } from './1795570000000-LeaveOrganizationForeignKey';
 import { IkubossKpiInputChangeTotals1795580000000 } from './1795580000000-IkubossKpiInputChangeTotals';
 import { KpiChildcareDuration1795590000000 } from './1795590000000-KpiChildcareDuration';
+import { OrgUnitParentIndex1795600000000 } from './1795600000000-OrgUnitParentIndex';
 
 /** Listed explicitly: the API is a webpack bundle, so TypeORM cannot glob for migration files. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   LeaveOrganizationForeignKey1795570000000,
   IkubossKpiInputChangeTotals1795580000000,
   KpiChildcareDuration1795590000000,
+  OrgUnitParentIndex1795600000000,
 ];
