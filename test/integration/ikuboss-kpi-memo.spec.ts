@@ -1,4 +1,4 @@
-import type { KpiValueDto } from '@ikuboard/shared/contracts';
+import type { KpiOverviewDto, KpiValueDto } from '@ikuboard/shared/contracts';
 import { generateDemoCity } from '@ikuboard/shared/demo-data';
 
 import { addTierExtras } from '../../bench/src/tier-extras';
@@ -32,6 +32,15 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
       await hr.get<KpiValueDto[]>(`/api/v1/kpis?fy=${fiscalYear}&code=${code}`)
     ).body;
     return value!;
+  };
+  /** The same KPI as the overview page gets it (the request reads the input versions once, early). */
+  const overviewKpi = async (code: string, fiscalYear: number) => {
+    const overview = (
+      await hr.get<KpiOverviewDto>(`/api/v1/kpis/overview?fy=${fiscalYear}`)
+    ).body;
+    return overview.current.find(
+      (value) => value.code === code && value.dimensions === undefined,
+    )!;
   };
 
   /** Managers on April 1 with a stage of the FY's campaign, and those holding a signed, unrevoked declaration. */
@@ -139,6 +148,15 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
 
     // Revoke one signed FY2025 declaration.
     await revokeOne(2025);
+    // asked first through the overview, which reads the input versions itself
+    const revokedOverview = await overviewKpi(
+      'ikuboss_declaration_coverage',
+      2025,
+    );
+    expect([revokedOverview.numerator, revokedOverview.denominator]).toEqual(
+      await coverageByHand(2025),
+    );
+
     const revoked = await kpi('ikuboss_declaration_coverage', 2025);
     expect([revoked.numerator, revoked.denominator]).toEqual(
       await coverageByHand(2025),
@@ -166,6 +184,13 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
          SELECT s.id FROM position_stage s WHERE s.organization_id = $1 AND NOT s.is_manager ORDER BY s.id LIMIT 1)
         WHERE organization_id = $1 AND id = $2`,
       [organizationId, manager!.id],
+    );
+    const movedOverview = await overviewKpi(
+      'ikuboss_declaration_coverage',
+      2025,
+    );
+    expect([movedOverview.numerator, movedOverview.denominator]).toEqual(
+      await coverageByHand(2025),
     );
     const moved = await kpi('ikuboss_declaration_coverage', 2025);
     expect([moved.numerator, moved.denominator]).toEqual(
@@ -211,6 +236,12 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
       `UPDATE review360_cycle SET min_subordinate_scores = 1000000, min_subordinate_comments = 1000000 WHERE organization_id = $1 AND fiscal_year = 2024`,
       [organizationId],
     );
+    const hiddenOverview = await overviewKpi('ikuboss_360_score', 2024);
+    expect([
+      hiddenOverview.numerator,
+      hiddenOverview.denominator,
+      hiddenOverview.value,
+    ]).toEqual([0, 0, null]);
     const hidden = await kpi('ikuboss_360_score', 2024);
     expect([hidden.numerator, hidden.denominator, hidden.value]).toEqual([
       0,

@@ -1,7 +1,11 @@
 import type { KpiPeopleDto, KpiPersonDto } from '@ikuboard/shared/contracts';
 
 import type { Queryable } from '../../database/queryable';
-import { ikubossKpiInputVersion, KpiMemo } from './ikuboss-kpi-memo';
+import {
+  ikubossKpiInputVersion,
+  KpiMemo,
+  type IkubossKpiInputVersions,
+} from './ikuboss-kpi-memo';
 
 /**
  * The managers a campaign requires: in service on April 1 of its fiscal year, with an assignment
@@ -62,10 +66,13 @@ export async function coverageCounts(
   organizationId: string,
   fiscalYears: readonly number[],
   unitId: string | null,
+  /** The request's shared version reader (KpiSqlScope.inputVersions); a read of its own when absent. */
+  inputVersions: IkubossKpiInputVersions = (tables) =>
+    ikubossKpiInputVersion(db, organizationId, tables),
 ): Promise<CoverageCounts[]> {
   // Every input of the counts (campaigns and their stages, declarations and declarers, employees,
   // assignments, the unit closure) is one of the tables whose changes the version counts.
-  const version = await ikubossKpiInputVersion(db, organizationId, [
+  const version = await inputVersions([
     'employee',
     'assignment',
     'org_unit_closure',

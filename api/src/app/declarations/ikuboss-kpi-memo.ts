@@ -32,15 +32,85 @@ export async function ikubossKpiInputVersion(
   organizationId: string,
   tables: readonly IkubossKpiInputTable[],
 ): Promise<string> {
-  const [row] = (await db.query(
-    `SELECT (l.n + t.n)::text AS n, greatest(l.last, t.last)::text AS last
-       FROM (SELECT count(*) AS n, coalesce(max(id), 0) AS last
-               FROM ikuboss_kpi_input_change WHERE organization_id = $1 AND source = ANY ($2::text[])) l,
-            (SELECT coalesce(sum(changes), 0) AS n, coalesce(max(last_id), 0) AS last
-               FROM ikuboss_kpi_input_change_total WHERE organization_id = $1 AND source = ANY ($2::text[])) t`,
-    [organizationId, tables],
-  )) as { n: string; last: string }[];
-  return `${row?.n ?? 0}:${row?.last ?? 0}`;
+  return ikubossKpiVersionOf(
+    await ikubossKpiInputCounts(db, organizationId),
+    tables,
+  );
+}
+
+/** Per input table, how many writes it has had and the last one's id. */
+export type IkubossKpiInputCounts = ReadonlyMap<
+  string,
+  { n: bigint; last: bigint }
+>;
+
+/**
+ * The input-change counts of every table of an organization, the log and the folded totals read
+ * in one statement (so a compaction running meanwhile is seen either before or after, never half).
+ */
+export async function ikubossKpiInputCounts(
+  db: Queryable,
+  organizationId: string,
+): Promise<IkubossKpiInputCounts> {
+  const rows = (await db.query(
+    `SELECT source, sum(n)::text AS n, max(last)::text AS last
+       FROM (SELECT source, count(*) AS n, max(id) AS last
+               FROM ikuboss_kpi_input_change WHERE organization_id = $1 GROUP BY source
+             UNION ALL
+             SELECT source, changes, last_id
+               FROM ikuboss_kpi_input_change_total WHERE organization_id = $1) x
+      GROUP BY source`,
+    [organizationId],
+  )) as { source: string; n: string; last: string }[];
+  return new Map(
+    rows.map((row) => [
+      row.source,
+      { n: BigInt(row.n), last: BigInt(row.last) },
+    ]),
+  );
+}
+
+/** The version of `tables` in counts read by ikubossKpiInputCounts: "count:last id" over them. */
+export function ikubossKpiVersionOf(
+  counts: IkubossKpiInputCounts,
+  tables: readonly IkubossKpiInputTable[],
+): string {
+  let n = 0n;
+  let last = 0n;
+  for (const table of new Set(tables)) {
+    const count = counts.get(table);
+    if (!count) continue;
+    n += count.n;
+    if (count.last > last) last = count.last;
+  }
+  return `${n}:${last}`;
+}
+
+/** Gives the version of a set of input tables. */
+export type IkubossKpiInputVersions = (
+  tables: readonly IkubossKpiInputTable[],
+) => Promise<string>;
+
+/**
+ * The versions for one request: the counts are read once, by the first family that asks (or by
+ * `prefetch`, alongside the request's other first statements), and every family's version is
+ * computed from that one read. Each family still reads its figures after the counts, so a result
+ * it keeps under the version was computed from data at least as new.
+ */
+export function requestIkubossKpiInputVersions(
+  db: Queryable,
+  organizationId: string,
+): IkubossKpiInputVersions & { prefetch(): void } {
+  let counts: Promise<IkubossKpiInputCounts> | null = null;
+  const read = () => (counts ??= ikubossKpiInputCounts(db, organizationId));
+  const versions = async (tables: readonly IkubossKpiInputTable[]) =>
+    ikubossKpiVersionOf(await read(), tables);
+  return Object.assign(versions, {
+    prefetch(): void {
+      // (a failure surfaces when a family asks; unasked, it must not be an unhandled rejection)
+      read().catch(() => undefined);
+    },
+  });
 }
 
 /**

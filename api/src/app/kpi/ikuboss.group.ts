@@ -15,6 +15,7 @@ export const IKUBOSS_DECLARATION_GROUP: KpiGroup = {
       scope.organizationId,
       fiscalYears,
       scope.unitId,
+      scope.inputVersions,
     );
     return counts.map(({ fiscalYear, required, declared }) => ({
       code: 'ikuboss_declaration_coverage' as const,

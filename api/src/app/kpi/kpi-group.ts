@@ -7,6 +7,7 @@ import type {
 import type { ChildcareDurationBucket } from '@ikuboard/shared/kpi';
 
 import type { Queryable } from '../../database/queryable';
+import type { IkubossKpiInputVersions } from '../declarations/ikuboss-kpi-memo';
 import type { KpiSource } from './kpi-aggregates';
 
 /** Who a KPI query counts: one organization, a unit subtree (null = all) and employment categories. */
@@ -28,6 +29,11 @@ export interface KpiSqlScope {
    * years' headline values with the card years' breakdowns.
    */
   detailYears?: readonly number[];
+  /**
+   * The request's reader of the Ikuboss/360 input versions (one statement shared by the families
+   * that keep results per version); each family reads its own when absent.
+   */
+  inputVersions?: IkubossKpiInputVersions;
 }
 
 /**

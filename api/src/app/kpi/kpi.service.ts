@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
 import type { Queryable } from '../../database/queryable';
+import { requestIkubossKpiInputVersions } from '../declarations/ikuboss-kpi-memo';
 import { OrgService } from '../org/org.service';
 import { kpiSource, kpiTrendSource, type KpiSource } from './kpi-aggregates';
 import { loadKpiDataset } from './kpi-dataset.loader';
@@ -96,11 +97,19 @@ export class KpiService {
     input: KpiScopeInput,
   ): Promise<KpiOverviewDto> {
     const codes = [...new Set(trendCodes)];
+    // The Ikuboss/360 input versions are read alongside the context, not after it: the coverage
+    // and 360 families then start with their figures.
+    const inputVersions = requestIkubossKpiInputVersions(
+      this.reader,
+      organizationId,
+    );
+    inputVersions.prefetch();
     // The unit is resolved in the same round trip as the years and the coverage.
     const context = await this.overviewContext(organizationId, input.unitCode);
     const scope: KpiSqlScope = {
       ...(await this.scope(organizationId, { ...input, unitCode: undefined })),
       unitId: context.unitId,
+      inputVersions,
     };
     const previousYear = fiscalYear - 1;
     const withPrevious = context.years.includes(previousYear);
@@ -345,6 +354,10 @@ export class KpiService {
       unitId: await this.org.resolveUnit(organizationId, input.unitCode),
       categories: input.categories ?? DEFAULT_KPI_CATEGORIES,
       durationBuckets,
+      inputVersions: requestIkubossKpiInputVersions(
+        this.reader,
+        organizationId,
+      ),
     };
   }
 

@@ -60,7 +60,10 @@ export const REVIEWS360_GROUP: KpiGroup = {
       thresholds: Review360Thresholds;
     }[];
     const version = cycles.some((c) => c.status === 'released')
-      ? await ikubossKpiInputVersion(db, scope.organizationId, [
+      ? await (
+          scope.inputVersions ??
+          ((tables) => ikubossKpiInputVersion(db, scope.organizationId, tables))
+        )([
           'employee',
           'assignment',
           'org_unit',
