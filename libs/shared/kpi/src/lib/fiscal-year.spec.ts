@@ -6,7 +6,12 @@ import {
   formatFiscalYearJa,
   parseFiscalYear,
 } from './fiscal-year';
-import { addDays, daysInclusive, isValidIsoDate } from './iso-date';
+import {
+  addDays,
+  daysInMonth,
+  daysInclusive,
+  isValidIsoDate,
+} from './iso-date';
 
 describe('fiscal year (年度, April–March)', () => {
   it('puts 03-31 in the previous fiscal year and 04-01 in the new one', () => {
@@ -92,6 +97,14 @@ describe('ISO dates in UTC', () => {
 
   it('accepts only real calendar dates', () => {
     expect(isValidIsoDate('2024-02-29')).toBe(true);
+    // every month of 1899–2101 against the calendar of Date (UTC): day 0 of the next month
+    for (let year = 1899; year <= 2101; year++)
+      for (let month = 1; month <= 12; month++)
+        expect(daysInMonth(year, month)).toBe(
+          new Date(Date.UTC(year, month, 0)).getUTCDate(),
+        );
+    expect(isValidIsoDate('2000-02-29')).toBe(true);
+    expect(isValidIsoDate('1900-02-29')).toBe(false);
     expect(isValidIsoDate('2023-02-29')).toBe(false);
     expect(isValidIsoDate('2024-13-01')).toBe(false);
     expect(isValidIsoDate('2024-4-1')).toBe(false);

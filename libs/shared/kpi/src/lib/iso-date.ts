@@ -20,9 +20,13 @@ export function isValidIsoDate(text: string): text is IsoDate {
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Days in a month of the Gregorian calendar (month 1–12); arithmetic, as imports ask per date cell. */
 export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC keeps it free of DST and local zones.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2)
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1]!;
 }
 
 /** Days since 1970-01-01; UTC so that the server's time zone never shifts a date. */
