@@ -26,7 +26,7 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 export function daysInMonth(year: number, month: number): number {
   if (month === 2)
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return MONTH_DAYS[month - 1]!;
+  return MONTH_DAYS[month - 1] ?? 0;
 }
 
 /** Days since 1970-01-01; UTC so that the server's time zone never shifts a date. */
