@@ -369,7 +369,8 @@ export async function importLeave1000(
     floor,
     ratio: round2(http.median / floor.median),
     targetMs: 300,
-    met: http.p95 <= 300 && changed.length === 0,
+    // (issue 8: the targets are medians of warm runs unless a row names the p95, as the dashboard's does)
+    met: http.median <= 300 && changed.length === 0,
     restored: changed.length === 0,
     loadAverage: [loadBefore, loadAfter],
     note: 'upload → job succeeded, long-polled (GET /imports/:id?wait=10000, answered when the job commits); the KPI roll-ups are refreshed in the import transaction; each run from the same state (rows deleted, derived tables refreshed back, VACUUM ANALYZE)',
