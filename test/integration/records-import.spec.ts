@@ -4,20 +4,12 @@ import type { ApiClient } from '../support/api-client';
 import { closeTestDatabase, testDatabase } from '../support/database';
 import { createTenant, type Tenant } from '../support/tenant';
 import {
+  LEAVE_HEADER,
   ROSTER_HEADER,
   UNIT_HEADER,
   workbook,
   type CellInput,
 } from '../support/xlsx';
-
-const LEAVE_HEADER = [
-  '職員番号',
-  '休暇種別',
-  '開始日',
-  '終了日',
-  '日数',
-  '子の生年月日',
-];
 
 async function rows(
   sql: string,
