@@ -441,11 +441,11 @@ const PROSE = `
   functions 594 s, 10.7 GB peak RSS, load 14 → 7.5, 13:18–13:30 UTC): about 33,000× the dashboard
   row's median of the same tier (the two ran in separate invocations; the ratio column says so). At S
   (with its leave again): 4.5 s (1.3 + 3.6 s), about 200× its dashboard row.
-- **Multi-tenant** (200 organizations of 2,000 staff, 3 FYs): measured again 13:36–13:48 UTC at load
-  3.6–10 with the one-request overview (before the changes above): t000's dashboard 49.6 ms alone,
-  46.2 ms among 200 (ratio 0.93; floor 10.9 → 6.7 ms), against 128 → 150 ms (ratio 1.17) at load
-  10–15 with the seven-request overview at 07:46 UTC; the figure that matters is the ratio among ÷
-  alone and the pages read (79 vs 84 buffers for the roll-up read), not the absolute latency.
+- **Multi-tenant** (200 organizations of 2,000 staff, 3 FYs): measured again 17:31–17:36 UTC at
+  load 1.9–2.8 after this iteration: t000's dashboard 12.3 ms alone, 11.5 ms among 200 (ratio 0.93;
+  p95 19.4 → 20.8 ms; floor 3.0 → 3.3 ms); the roll-up read touched 74 vs 79 buffers. The 13:36 run
+  (load 3.6–10, before this iteration) gave 49.6 → 46.2 ms, also 0.93: the figure that matters is the
+  ratio among ÷ alone and the pages read, not the absolute latency.
 
 ## How to run
 
