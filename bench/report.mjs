@@ -411,7 +411,7 @@ const PROSE = `
   (3) \`org_unit (organization_id, parent_id)\` is indexed, so the refresh's "has sub-units" test
   probes instead of hashing every unit. Left at XL (statement by statement, one import): the refresh
   statement 149 ms — the closure of 102,378 rows is still hashed for about 980 changed groups
-  (35 ms; the planner prefers it to ~700 index probes), rebuilding the 1,000 facts 32 ms and
+  (35 ms; the planner prefers it to one index probe per changed unit), rebuilding the 1,000 facts 32 ms and
   writing them 28 ms, adding the differences to about 1,680 roll-up rows about 20 ms — the INSERT
   43–62 ms, and reading the file's employees and their children 10–50 ms.
 - **Roster import of 50,000 rows** (≤ 15 s, ratio ≤ 2.5): 31.2 s (30.6–34.3), floor 6.3 s, ratio 4.92,
