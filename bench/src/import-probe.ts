@@ -53,14 +53,7 @@ export async function probeImport(url: string, fy: number): Promise<void> {
   )) as { employee_number: string }[];
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('休暇');
-  sheet.addRow([
-    '職員番号',
-    '休暇種別',
-    '開始日',
-    '終了日',
-    '日数',
-    '子の生年月日',
-  ]);
+  sheet.addRow(LEAVE_COLUMNS.map((column) => column.ja));
   for (const p of people)
     sheet.addRow([p.employee_number, 'annual', date, date, 0.5, null]);
   const file = Buffer.from(await book.xlsx.writeBuffer());

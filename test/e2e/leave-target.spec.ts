@@ -15,16 +15,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { launchChromium } from '../support/browser';
 import { serverState } from '../support/server-state';
-import { workbook } from '../support/xlsx';
-
-const LEAVE_HEADER = [
-  '職員番号',
-  '休暇種別',
-  '開始日',
-  '終了日',
-  '日数',
-  '子の生年月日',
-];
+import { LEAVE_HEADER, workbook } from '../support/xlsx';
 
 /**
  * A father in the FY2025 denominator of the male childcare-leave rate who has not taken leave,

@@ -1,5 +1,3 @@
-import type { ImportJobDto } from '@ikuboard/shared/contracts';
-
 import {
   REBUILD_SHARE,
   refreshKpiAggregates,
@@ -14,14 +12,9 @@ import {
   randomWorkforceDataset,
   workforcePrng,
 } from '../support/random-workforce-dataset';
-import type { ApiClient } from '../support/api-client';
+import { importSucceeded } from '../support/imports';
 import { addTenantAccounts, uniqueCode } from '../support/tenant';
-import {
-  LEAVE_HEADER,
-  ROSTER_HEADER,
-  workbook,
-  type CellInput,
-} from '../support/xlsx';
+import { LEAVE_HEADER, ROSTER_HEADER, type CellInput } from '../support/xlsx';
 
 /** Every derived row of the organization, in a canonical order (zero roll-up rows left out). */
 // Sums are compared by value: an incremental refresh may leave 0.00 where a rebuild writes 0.
@@ -42,30 +35,6 @@ async function randomTenant(label: string, employees: number, prefix: string) {
   const organizationId = await insertKpiDataset(dataset, code);
   const hr = await (await addTenantAccounts(organizationId, code)).login('hr');
   return { random, dataset, organizationId, hr };
-}
-
-/** Imports one sheet and expects the job to succeed with no errors; returns the job. */
-async function importSucceeded(
-  client: ApiClient,
-  kind: Parameters<ApiClient['import']>[0],
-  sheet: string,
-  headers: readonly string[],
-  rows: CellInput[][],
-  options: Parameters<ApiClient['import']>[2] = {},
-): Promise<ImportJobDto> {
-  const job = (
-    await client.import(
-      kind,
-      await workbook(sheet, [...headers], rows),
-      options,
-    )
-  ).body as ImportJobDto;
-  expect([job.status, job.errors, job.failure]).toEqual([
-    'succeeded',
-    [],
-    null,
-  ]);
-  return job;
 }
 
 async function derivedRows(organizationId: string): Promise<unknown[]> {

@@ -1,4 +1,3 @@
-import type { ImportJobDto } from '@ikuboard/shared/contracts';
 import { addDays, type IsoDate } from '@ikuboard/shared/kpi';
 
 import { refreshKpiAggregates } from '../../api/src/app/kpi/kpi-aggregates';
@@ -13,8 +12,9 @@ import {
   mulberry32,
   randomChildcareDataset,
 } from '../support/random-childcare-dataset';
+import { importSucceeded } from '../support/imports';
 import { addTenantAccounts, uniqueCode } from '../support/tenant';
-import { LEAVE_HEADER, workbook } from '../support/xlsx';
+import { LEAVE_HEADER } from '../support/xlsx';
 
 const CATEGORY_SETS = [
   ['permanent'],
@@ -248,14 +248,7 @@ describe('kpi_childcare_duration: the leave-duration pairs per subtree root stay
       rows.push([e.id, 'childcare', start, end, days, child.birthDate]);
     }
     expect(rows.length).toBeGreaterThan(5);
-    const job = (
-      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     const afterImport = await compare('after the import');
     expect(afterImport).not.toBe(before);
 

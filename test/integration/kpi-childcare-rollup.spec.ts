@@ -1,4 +1,3 @@
-import type { ImportJobDto } from '@ikuboard/shared/contracts';
 import { addDays, type IsoDate } from '@ikuboard/shared/kpi';
 
 import { refreshKpiAggregates } from '../../api/src/app/kpi/kpi-aggregates';
@@ -13,8 +12,9 @@ import {
   mulberry32,
   randomChildcareDataset,
 } from '../support/random-childcare-dataset';
+import { importSucceeded } from '../support/imports';
 import { addTenantAccounts, uniqueCode } from '../support/tenant';
-import { LEAVE_HEADER, workbook } from '../support/xlsx';
+import { LEAVE_HEADER } from '../support/xlsx';
 
 /**
  * The 13 person counts of the childcare KPIs, written out here as count(DISTINCT parent) over
@@ -231,14 +231,7 @@ describe('kpi_childcare_rollup: the childcare person counts per subtree root sta
       rows.push([e.id, 'childcare', birth, plusDays(birth, 13), 14, birth]);
     }
     expect(rows.length).toBeGreaterThan(10);
-    const job = (
-      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     // (the imported leave changed the counts, so the incremental path had work to do)
     expect(await compare('after the import')).not.toBe(before);
 

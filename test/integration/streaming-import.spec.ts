@@ -7,6 +7,7 @@ import type { ImportJobDto } from '@ikuboard/shared/contracts';
 import { largestSheetBytes } from '../../api/src/common/xlsx-guard';
 import type { ApiClient } from '../support/api-client';
 import { closeTestDatabase, testDatabase } from '../support/database';
+import { importSucceeded } from '../support/imports';
 import { createTenant, type Tenant } from '../support/tenant';
 import {
   LEAVE_HEADER,
@@ -64,6 +65,17 @@ async function count(sql: string, organizationId: string): Promise<number> {
   );
 }
 
+/** E01's annual leave days of 2023 in file rows (a blank days cell is the one calendar day). */
+const e01AnnualDays2023 = (rows: CellInput[][]) =>
+  rows
+    .filter(
+      (r) =>
+        r[0] === 'E01' &&
+        r[1] === '年次休暇' &&
+        String(r[2]).startsWith('2023'),
+    )
+    .reduce((sum, r) => sum + (r[4] === null ? 1 : Number(r[4])), 0);
+
 describe('streaming leave import (large files)', () => {
   let tenant: Tenant;
   let hr: ApiClient;
@@ -77,6 +89,15 @@ describe('streaming leave import (large files)', () => {
       `SELECT count(*)::int AS n FROM child WHERE organization_id = $1`,
       tenant.organizationId,
     );
+  /** E01's annual-leave fact of 2023 as the derived KPI tables hold it. */
+  const e01AnnualFact2023 = async () =>
+    (
+      await testDatabase().query(
+        `SELECT f.s1::float AS days FROM kpi_fact f JOIN employee e ON e.id = f.employee_id
+          WHERE f.organization_id = $1 AND f.family = 'al' AND f.fy = 2023 AND e.employee_number = 'E01'`,
+        [tenant.organizationId],
+      )
+    ).rows;
 
   beforeAll(async () => {
     tenant = await createTenant('stream');
@@ -256,20 +277,14 @@ describe('streaming leave import (large files)', () => {
 
   it('a dry run of a good file reports what it would do and writes nothing', async () => {
     const before = [await leaveCount(), await childCount()];
-    const job = (
-      await hr.import(
-        'leave',
-        await workbook('休暇', LEAVE_HEADER, goodRows()),
-        {
-          dryRun: true,
-        },
-      )
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const job = await importSucceeded(
+      hr,
+      'leave',
+      '休暇',
+      LEAVE_HEADER,
+      goodRows(),
+      { dryRun: true },
+    );
     expect(job.dryRun).toBe(true);
     expect(job.summary).toMatchObject({
       rows: 5_000,
@@ -283,14 +298,7 @@ describe('streaming leave import (large files)', () => {
   it('writes a good multi-chunk file completely', async () => {
     const rows = goodRows();
     const before = await leaveCount();
-    const job = (
-      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const job = await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     expect(job.summary).toMatchObject({
       rows: 5_000,
       created: 4_998,
@@ -328,22 +336,9 @@ describe('streaming leave import (large files)', () => {
     ]);
     expect(await childCount()).toBe(2);
     // the derived KPI tables were refreshed: E01's annual leave of 2023 as the facts hold it
-    const e01Days2023 = rows
-      .filter(
-        (r) =>
-          r[0] === 'E01' &&
-          r[1] === '年次休暇' &&
-          String(r[2]).startsWith('2023'),
-      )
-      .reduce((sum, r) => sum + (r[4] === null ? 1 : Number(r[4])), 0);
-    const fact = (
-      await testDatabase().query(
-        `SELECT f.s1::float AS days FROM kpi_fact f JOIN employee e ON e.id = f.employee_id
-          WHERE f.organization_id = $1 AND f.family = 'al' AND f.fy = 2023 AND e.employee_number = 'E01'`,
-        [tenant.organizationId],
-      )
-    ).rows;
-    expect(fact).toEqual([{ days: e01Days2023 }]);
+    expect(await e01AnnualFact2023()).toEqual([
+      { days: e01AnnualDays2023(rows) },
+    ]);
   });
   it('writes a file of new episodes only (none matches a stored one) and refreshes the facts of their years', async () => {
     // Each person's annual leave a weekday after the one of goodRows (stored by the test above), in
@@ -362,14 +357,7 @@ describe('streaming leave import (large files)', () => {
         ]);
       }
     const before = await leaveCount();
-    const job = (
-      await hr.import('leave', await workbook('休暇', LEAVE_HEADER, rows))
-    ).body as ImportJobDto;
-    expect([job.status, job.errors, job.failure]).toEqual([
-      'succeeded',
-      [],
-      null,
-    ]);
+    const job = await importSucceeded(hr, 'leave', '休暇', LEAVE_HEADER, rows);
     expect(job.summary).toMatchObject({
       rows: 5_000,
       created: 5_000,
@@ -378,23 +366,9 @@ describe('streaming leave import (large files)', () => {
     });
     expect(await leaveCount()).toBe(before + 5_000);
     // E01's annual leave of 2023: goodRows' (the first row is childcare leave) and this file's
-    const days2023 = (list: CellInput[][]) =>
-      list
-        .filter(
-          (r) =>
-            r[0] === 'E01' &&
-            r[1] === '年次休暇' &&
-            String(r[2]).startsWith('2023'),
-        )
-        .reduce((sum, r) => sum + (r[4] === null ? 1 : Number(r[4])), 0);
-    const fact = (
-      await testDatabase().query(
-        `SELECT f.s1::float AS days FROM kpi_fact f JOIN employee e ON e.id = f.employee_id
-          WHERE f.organization_id = $1 AND f.family = 'al' AND f.fy = 2023 AND e.employee_number = 'E01'`,
-        [tenant.organizationId],
-      )
-    ).rows;
-    expect(fact).toEqual([{ days: days2023(goodRows()) + days2023(rows) }]);
+    expect(await e01AnnualFact2023()).toEqual([
+      { days: e01AnnualDays2023(goodRows()) + e01AnnualDays2023(rows) },
+    ]);
   });
 
   it('refuses a file that names an episode twice for a person with no stored leave of its type, writing nothing', async () => {
