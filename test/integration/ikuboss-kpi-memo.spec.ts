@@ -207,12 +207,26 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     const score = await kpi('ikuboss_360_score', 2024);
     expect(score.denominator).toBeGreaterThan(0);
     expect(await kpi('ikuboss_360_score', 2024)).toEqual(score);
+    // The overview keeps the FY's cycles under the cycles' version: asked once before each change.
+    const figures = (value: KpiValueDto) => [
+      value.numerator,
+      value.denominator,
+      value.value,
+    ];
+    expect(figures(await overviewKpi('ikuboss_360_score', 2024))).toEqual(
+      figures(score),
+    );
 
     // Not released: no score; the response rate is still counted.
     await queryable.query(
       `UPDATE review360_cycle SET status = 'closed' WHERE organization_id = $1 AND fiscal_year = 2024`,
       [organizationId],
     );
+    expect(figures(await overviewKpi('ikuboss_360_score', 2024))).toEqual([
+      0,
+      0,
+      null,
+    ]);
     const closed = await kpi('ikuboss_360_score', 2024);
     expect([closed.numerator, closed.denominator, closed.value]).toEqual([
       0,
@@ -228,6 +242,9 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     await queryable.query(
       `UPDATE review360_cycle SET status = 'released' WHERE organization_id = $1 AND fiscal_year = 2024`,
       [organizationId],
+    );
+    expect(figures(await overviewKpi('ikuboss_360_score', 2024))).toEqual(
+      figures(score),
     );
     expect(await kpi('ikuboss_360_score', 2024)).toEqual(score);
 

@@ -45,28 +45,43 @@ export type IkubossKpiInputCounts = ReadonlyMap<
 >;
 
 /**
- * The input-change counts of every table of an organization, the log and the folded totals read
- * in one statement (so a compaction running meanwhile is seen either before or after, never half).
+ * The input-change counts of every table of an organization ($1), the log and the folded totals
+ * read in one statement (so a compaction running meanwhile is seen either before or after, never
+ * half): one row (source, n, last) per table, the numbers as text. A subquery of a caller's own
+ * first statement (the overview's context) when it reads them with other things.
  */
-export async function ikubossKpiInputCounts(
-  db: Queryable,
-  organizationId: string,
-): Promise<IkubossKpiInputCounts> {
-  const rows = (await db.query(
-    `SELECT source, sum(n)::text AS n, max(last)::text AS last
-       FROM (SELECT source, count(*) AS n, max(id) AS last
-               FROM ikuboss_kpi_input_change WHERE organization_id = $1 GROUP BY source
-             UNION ALL
-             SELECT source, changes, last_id
-               FROM ikuboss_kpi_input_change_total WHERE organization_id = $1) x
-      GROUP BY source`,
-    [organizationId],
-  )) as { source: string; n: string; last: string }[];
+export const IKUBOSS_KPI_INPUT_COUNTS_SQL = `
+  SELECT source, sum(n)::text AS n, max(last)::text AS last
+    FROM (SELECT source, count(*) AS n, max(id) AS last
+            FROM ikuboss_kpi_input_change WHERE organization_id = $1 GROUP BY source
+          UNION ALL
+          SELECT source, changes, last_id
+            FROM ikuboss_kpi_input_change_total WHERE organization_id = $1) x
+   GROUP BY source`;
+
+/** The counts of the rows IKUBOSS_KPI_INPUT_COUNTS_SQL returns. */
+export function ikubossKpiInputCountsOf(
+  rows: readonly { source: string; n: string; last: string }[],
+): IkubossKpiInputCounts {
   return new Map(
     rows.map((row) => [
       row.source,
       { n: BigInt(row.n), last: BigInt(row.last) },
     ]),
+  );
+}
+
+/** The input-change counts of every table of an organization, in a statement of their own. */
+export async function ikubossKpiInputCounts(
+  db: Queryable,
+  organizationId: string,
+): Promise<IkubossKpiInputCounts> {
+  return ikubossKpiInputCountsOf(
+    (await db.query(IKUBOSS_KPI_INPUT_COUNTS_SQL, [organizationId])) as {
+      source: string;
+      n: string;
+      last: string;
+    }[],
   );
 }
 
@@ -92,25 +107,21 @@ export type IkubossKpiInputVersions = (
 ) => Promise<string>;
 
 /**
- * The versions for one request: the counts are read once, by the first family that asks (or by
- * `prefetch`, alongside the request's other first statements), and every family's version is
- * computed from that one read. Each family still reads its figures after the counts, so a result
- * it keeps under the version was computed from data at least as new.
+ * The versions for one request: the counts are read once, by the first family that asks, or were
+ * read already by the caller's first statement (`known`, e.g. the overview's context), and every
+ * family's version is computed from that one read. Each family reads its figures after the
+ * counts, so a result it keeps under the version was computed from data at least as new.
  */
 export function requestIkubossKpiInputVersions(
   db: Queryable,
   organizationId: string,
-): IkubossKpiInputVersions & { prefetch(): void } {
-  let counts: Promise<IkubossKpiInputCounts> | null = null;
+  known?: IkubossKpiInputCounts,
+): IkubossKpiInputVersions {
+  let counts: Promise<IkubossKpiInputCounts> | null =
+    known === undefined ? null : Promise.resolve(known);
   const read = () => (counts ??= ikubossKpiInputCounts(db, organizationId));
-  const versions = async (tables: readonly IkubossKpiInputTable[]) =>
+  return async (tables: readonly IkubossKpiInputTable[]) =>
     ikubossKpiVersionOf(await read(), tables);
-  return Object.assign(versions, {
-    prefetch(): void {
-      // (a failure surfaces when a family asks; unasked, it must not be an unhandled rejection)
-      read().catch(() => undefined);
-    },
-  });
 }
 
 /**

@@ -20,7 +20,12 @@ import { DataSource } from 'typeorm';
 
 import { Errors } from '../../common/app-error';
 import type { Queryable } from '../../database/queryable';
-import { requestIkubossKpiInputVersions } from '../declarations/ikuboss-kpi-memo';
+import {
+  IKUBOSS_KPI_INPUT_COUNTS_SQL,
+  ikubossKpiInputCountsOf,
+  requestIkubossKpiInputVersions,
+  type IkubossKpiInputCounts,
+} from '../declarations/ikuboss-kpi-memo';
 import { OrgService } from '../org/org.service';
 import { kpiSource, kpiTrendSource, type KpiSource } from './kpi-aggregates';
 import { loadKpiDataset } from './kpi-dataset.loader';
@@ -97,19 +102,17 @@ export class KpiService {
     input: KpiScopeInput,
   ): Promise<KpiOverviewDto> {
     const codes = [...new Set(trendCodes)];
-    // The Ikuboss/360 input versions are read alongside the context, not after it: the coverage
-    // and 360 families then start with their figures.
-    const inputVersions = requestIkubossKpiInputVersions(
-      this.reader,
-      organizationId,
-    );
-    inputVersions.prefetch();
-    // The unit is resolved in the same round trip as the years and the coverage.
+    // The unit is resolved in the same round trip as the years, the coverage and the Ikuboss/360
+    // input versions, so the coverage and 360 families start with their versions.
     const context = await this.overviewContext(organizationId, input.unitCode);
     const scope: KpiSqlScope = {
       ...(await this.scope(organizationId, { ...input, unitCode: undefined })),
       unitId: context.unitId,
-      inputVersions,
+      inputVersions: requestIkubossKpiInputVersions(
+        this.reader,
+        organizationId,
+        context.inputCounts,
+      ),
     };
     const previousYear = fiscalYear - 1;
     const withPrevious = context.years.includes(previousYear);
@@ -290,13 +293,15 @@ export class KpiService {
     unitId: string | null;
     years: number[];
     source: (years: readonly number[]) => KpiSource | null;
+    inputCounts: IkubossKpiInputCounts;
   }> {
     const [row] = (await this.reader.query(
       `WITH unit AS (SELECT id FROM org_unit WHERE organization_id = $1 AND code = $2)
        SELECT r.first::text AS first, r.last::text AS last, s.first_fy, s.last_fy,
               (SELECT id FROM unit) AS unit_id,
               $2::text IS NOT NULL AND NOT EXISTS
-                (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = (SELECT id FROM unit)) AS leaf
+                (SELECT 1 FROM org_unit u WHERE u.organization_id = $1 AND u.parent_id = (SELECT id FROM unit)) AS leaf,
+              (SELECT coalesce(json_agg(c), '[]') FROM (${IKUBOSS_KPI_INPUT_COUNTS_SQL}) c) AS input_counts
          FROM (SELECT min(as_of) AS first, max(as_of) AS last FROM roster_snapshot WHERE organization_id = $1) r
          LEFT JOIN kpi_refresh_state s ON s.organization_id = $1`,
       [organizationId, unitCode || null],
@@ -307,6 +312,7 @@ export class KpiService {
       last_fy: number | null;
       unit_id: string | null;
       leaf: boolean;
+      input_counts: { source: string; n: string; last: string }[];
     }[];
     // An unknown unit: the same not-found error as every KPI endpoint.
     if (unitCode && !row?.unit_id)
@@ -322,6 +328,7 @@ export class KpiService {
     return {
       unitId: row?.unit_id ?? null,
       years,
+      inputCounts: ikubossKpiInputCountsOf(row?.input_counts ?? []),
       source: (asked) =>
         row !== undefined &&
         row.first_fy !== null &&
