@@ -30,24 +30,9 @@ interface CycleFigures {
  */
 const releasedFigures = new KpiMemo<Promise<CycleFigures>>();
 
-interface CycleOfYear {
-  id: string;
-  fiscalYear: number;
-  status: string;
-  thresholds: Review360Thresholds;
-}
-
-/**
- * The non-draft cycles of some fiscal years by organization, version of review360_cycle (every
- * write to a cycle, its status or thresholds included, is counted) and years: the overview asks
- * the same years on every load.
- */
-const cyclesOfYears = new KpiMemo<Promise<CycleOfYear[]>>();
-
 /** For tests and the benchmark: forget every kept figure. */
 export function clearReview360KpiMemo(): void {
   releasedFigures.clear();
-  cyclesOfYears.clear();
 }
 
 /**
@@ -62,29 +47,23 @@ export const REVIEWS360_GROUP: KpiGroup = {
     // A request for only one of the two codes skips the other's work.
     const wants = (code: string) =>
       !codes || (codes as readonly string[]).includes(code);
-    const versions =
-      scope.inputVersions ??
-      ((tables) => ikubossKpiInputVersion(db, scope.organizationId, tables));
-    const cyclesKey = [
-      scope.organizationId,
-      await versions(['review360_cycle']),
-      [...fiscalYears].join(','),
-    ].join('|');
-    let cyclesRead = cyclesOfYears.get(cyclesKey);
-    if (!cyclesRead) {
-      cyclesRead = db.query(
-        `SELECT id, fiscal_year AS "fiscalYear", status,
-                json_build_object('subordinateScores', min_subordinate_scores, 'subordinateComments', min_subordinate_comments,
-                                  'peerScores', min_peer_scores, 'peerComments', min_peer_comments) AS thresholds
-           FROM review360_cycle WHERE organization_id = $1 AND fiscal_year = ANY($2::int[]) AND status <> 'draft'`,
-        [scope.organizationId, [...fiscalYears]],
-      ) as Promise<CycleOfYear[]>;
-      cyclesOfYears.set(cyclesKey, cyclesRead);
-      cyclesRead.catch(() => cyclesOfYears.delete(cyclesKey));
-    }
-    const cycles = await cyclesRead;
+    const cycles = (await db.query(
+      `SELECT id, fiscal_year AS "fiscalYear", status,
+              json_build_object('subordinateScores', min_subordinate_scores, 'subordinateComments', min_subordinate_comments,
+                                'peerScores', min_peer_scores, 'peerComments', min_peer_comments) AS thresholds
+         FROM review360_cycle WHERE organization_id = $1 AND fiscal_year = ANY($2::int[]) AND status <> 'draft'`,
+      [scope.organizationId, [...fiscalYears]],
+    )) as {
+      id: string;
+      fiscalYear: number;
+      status: string;
+      thresholds: Review360Thresholds;
+    }[];
     const version = cycles.some((c) => c.status === 'released')
-      ? await versions([
+      ? await (
+          scope.inputVersions ??
+          ((tables) => ikubossKpiInputVersion(db, scope.organizationId, tables))
+        )([
           'employee',
           'assignment',
           'org_unit',
