@@ -207,7 +207,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     const score = await kpi('ikuboss_360_score', 2024);
     expect(score.denominator).toBeGreaterThan(0);
     expect(await kpi('ikuboss_360_score', 2024)).toEqual(score);
-    // The overview keeps the FY's cycles under the cycles' version: asked once before each change.
+    // The overview (versions read in its context statement) is asked before and after each change.
     const figures = (value: KpiValueDto) => [
       value.numerator,
       value.denominator,
