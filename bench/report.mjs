@@ -444,12 +444,16 @@ const PROSE = `
   every tier (0.10–0.15 s, ratios 0.94–1.25); peak RSS not in every pass. The figure is the whole
   API process's VmHWM during the job, so it includes whatever that long-running process holds from
   the scenarios before it: 486 MB at L in the fresh-clone pass (after the 1,000-row imports, the
-  first-chart logins and the other L scenarios), 409 MB at XL at 19:12, but 321 MB at L at 19:12
-  and 352 MB at L in a freshly started API. The API's RSS settles rather than grows: 120
-  workbooks in a row at S took it from 224 MB to a plateau of 350–380 MB after about 40 (not a
-  leak); \`MALLOC_ARENA_MAX=2\` gave 340–365 MB, no real change. The job itself (chart worker
-  thread with Chart.js, Skia and the Japanese fonts, exceljs) adds about 170 MB to a fresh API
-  (153 → 321 MB); the worker is ended 60 s after the last chart.
+  first-chart logins and the other L scenarios), 405 MB in the same sequence at 19:30, 409 MB at
+  XL at 19:12, but 321 MB at L at 19:12 (after the imports only) and 352 MB at L in a freshly
+  started API. The API's RSS settles rather than grows: 120 workbooks in a row at S took it from
+  224 MB to a plateau of 350–380 MB after about 40 (not a leak). Neither
+  \`MALLOC_ARENA_MAX=2\` (340–365 MB) nor a 64 MB old-generation limit on the chart worker
+  (320–345 MB) changed that much: the growth is mostly the main thread's heap, which V8 lets grow
+  between full collections. The job itself (chart worker thread with Chart.js, Skia and the
+  Japanese fonts, exceljs) takes a fresh API from 153 to 321 MB; the worker is ended 60 s after
+  the last chart. Building the workbook in a child process of its own would make its peak its
+  own and return the memory afterwards; that is not done.
 - **Web first chart at XL** (the target is set for tier L, met there at 0.90 s): the overview request
   is ~30 ms; the rest is the browser's start, login and Angular's first render.
 - **Naive baseline**, the tier the issue names (L): 188 s in one run of the fresh-clone pass
