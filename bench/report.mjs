@@ -398,14 +398,18 @@ const PROSE = `
   whole organization and subtree 20-01, alternating) showed no change beyond the noise: medians
   13.1 → 12.5 ms and 11.7 → 11.7 ms, API CPU 6.8 → 6.4 and 7.0 → 7.2 ms per request. Keeping the
   FY's 360 cycles per input version as well (6 statements) gave the same nothing and was left out.
-  What is left is the API's fixed cost per request, 6–7 ms of process CPU at L, of which a CPU
-  profile of 1,000 subtree requests gives 3.0 ms to \`writev\` (the socket writes of the
-  statements and of the 33 kB response, which on this virtual machine include waking the other
-  process), 0.7 ms to garbage collection and the rest to the Nest/Express pipeline, pg row parsing
-  and JSON; the floor pays none of that. Against a subtree floor of 4 ms, the ratio of 1.5 leaves
-  2 ms for all of it. The floor also reads less than the response holds: it has no statement for
-  the Ikuboss declaration coverage, the 360 figures or manager training attendance, which the API
-  serves (the first two from per-version results, the last from one statement).
+  What is left is the API's own work per request: 6–7 ms of process CPU at L (from /proc, 300
+  requests), against a floor whose client only sends four statements and parses their rows. The
+  V8 profiler cannot split it reliably on this 2-core machine: it gives a third of its samples to
+  \`writev\`, yet a bare round trip costs the client 80 µs of CPU (5,000 \`SELECT 1\` over the Unix
+  socket: 65 µs user, 17 µs system), so those samples are mostly the API thread off the CPU while
+  the PostgreSQL backends its writes woke ran on its core. The rest of the profile is flat: the
+  Nest/Express pipeline, the session read, pg row parsing, building the values, JSON (no function
+  above 0.35 ms per request). Against a subtree floor of 4 ms, a ratio of 1.5 leaves 2 ms for all
+  of it; the fastest subtree request of the 19:07 pass took 8.5 ms. The floor also reads less than
+  the response holds: it has no statement for the Ikuboss declaration coverage, the 360 figures or
+  manager training attendance, which the API serves (the first two from per-version results, the
+  last from one statement).
 - **First overview after an edit** (no target): 57 ms at S, 533 ms at L, 2.2 s at XL. At XL most of
   it is the 360 response rate's raters' units on the reference date (a per-cycle × unit
   pre-aggregation of the 360 figures would remove it).
