@@ -273,6 +273,53 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     ]).toEqual([0, 0, null]);
   });
 
+  it('the 360 score of a subtree follows a rated manager moved out of it, asked through the overview first', async () => {
+    // FY2025's cycle (the case above changes FY2024's): the rated manager with the most
+    // subordinate answers, the assignment placing them on the cycle's reference date, the
+    // top-level unit above it, and a unit under another top-level unit.
+    const [picked] = (await queryable.query(
+      `WITH cycle AS (SELECT id, reference_date FROM review360_cycle WHERE organization_id = $1 AND fiscal_year = 2025),
+            rated AS (SELECT r.ratee_id, count(*) AS n FROM review360_response r, cycle
+                       WHERE r.organization_id = $1 AND r.cycle_id = cycle.id AND r.relationship = 'subordinate'
+                       GROUP BY r.ratee_id)
+       SELECT a.id AS assignment, top.code AS unit, top.id AS top,
+              (SELECT u.id FROM org_unit u JOIN org_unit_closure c ON c.organization_id = $1 AND c.descendant_id = u.id
+                WHERE u.organization_id = $1 AND c.ancestor_id <> top.id
+                  AND c.ancestor_id IN (SELECT id FROM org_unit WHERE organization_id = $1 AND parent_id IS NULL)
+                ORDER BY u.code LIMIT 1) AS elsewhere
+         FROM rated, cycle, assignment a, org_unit_closure cl, org_unit top
+        WHERE a.organization_id = $1 AND a.employee_id = rated.ratee_id
+          AND a.valid_from <= cycle.reference_date AND coalesce(a.valid_to, 'infinity') > cycle.reference_date
+          AND cl.organization_id = $1 AND cl.descendant_id = a.org_unit_id
+          AND top.organization_id = $1 AND top.id = cl.ancestor_id AND top.parent_id IS NULL
+        ORDER BY rated.n DESC, rated.ratee_id LIMIT 1`,
+      [organizationId],
+    )) as { assignment: string; unit: string; elsewhere: string }[];
+    const subtree = async (overview: boolean) => {
+      const path = overview
+        ? `/api/v1/kpis/overview?fy=2025&unit=${picked!.unit}`
+        : `/api/v1/kpis?fy=2025&code=ikuboss_360_score&unit=${picked!.unit}`;
+      const body = (await hr.get<KpiOverviewDto | KpiValueDto[]>(path)).body;
+      const values = Array.isArray(body) ? body : body.current;
+      const value = values.find(
+        (v) => v.code === 'ikuboss_360_score' && v.dimensions === undefined,
+      )!;
+      return [value.numerator, value.denominator, value.value];
+    };
+    const before = await subtree(true);
+    expect(await subtree(false)).toEqual(before);
+
+    await queryable.query(
+      `UPDATE assignment SET org_unit_id = $3 WHERE organization_id = $1 AND id = $2`,
+      [organizationId, picked!.assignment, picked!.elsewhere],
+    );
+    // The overview first: it reads the input versions in its own context statement. GET /kpis
+    // reads them by itself, so the two agree only if the overview saw the move too.
+    const after = await subtree(true);
+    expect(after).not.toEqual(before);
+    expect(await subtree(false)).toEqual(after);
+  });
+
   it('every write to an input table is counted, once per statement and organization', async () => {
     const count = () => changesOf(organizationId);
     const start = await count();
