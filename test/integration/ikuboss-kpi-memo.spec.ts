@@ -282,7 +282,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
             rated AS (SELECT r.ratee_id, count(*) AS n FROM review360_response r, cycle
                        WHERE r.organization_id = $1 AND r.cycle_id = cycle.id AND r.relationship = 'subordinate'
                        GROUP BY r.ratee_id)
-       SELECT a.id AS assignment, top.code AS unit, top.id AS top,
+       SELECT a.id AS assignment, top.code AS unit,
               (SELECT u.id FROM org_unit u JOIN org_unit_closure c ON c.organization_id = $1 AND c.descendant_id = u.id
                 WHERE u.organization_id = $1 AND c.ancestor_id <> top.id
                   AND c.ancestor_id IN (SELECT id FROM org_unit WHERE organization_id = $1 AND parent_id IS NULL)
@@ -295,15 +295,17 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
         ORDER BY rated.n DESC, rated.ratee_id LIMIT 1`,
       [organizationId],
     )) as { assignment: string; unit: string; elsewhere: string }[];
+    if (!picked) throw new Error('no rated manager in FY2025');
     const subtree = async (overview: boolean) => {
       const path = overview
-        ? `/api/v1/kpis/overview?fy=2025&unit=${picked!.unit}`
-        : `/api/v1/kpis?fy=2025&code=ikuboss_360_score&unit=${picked!.unit}`;
+        ? `/api/v1/kpis/overview?fy=2025&unit=${picked.unit}`
+        : `/api/v1/kpis?fy=2025&code=ikuboss_360_score&unit=${picked.unit}`;
       const body = (await hr.get<KpiOverviewDto | KpiValueDto[]>(path)).body;
       const values = Array.isArray(body) ? body : body.current;
       const value = values.find(
         (v) => v.code === 'ikuboss_360_score' && v.dimensions === undefined,
-      )!;
+      );
+      if (!value) throw new Error(`no 360 score in ${path}`);
       return [value.numerator, value.denominator, value.value];
     };
     const before = await subtree(true);
@@ -311,7 +313,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
 
     await queryable.query(
       `UPDATE assignment SET org_unit_id = $3 WHERE organization_id = $1 AND id = $2`,
-      [organizationId, picked!.assignment, picked!.elsewhere],
+      [organizationId, picked.assignment, picked.elsewhere],
     );
     // The overview first: it reads the input versions in its own context statement. GET /kpis
     // reads them by itself, so the two agree only if the overview saw the move too.
