@@ -33,6 +33,12 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     ).body;
     return value!;
   };
+  /** A value's figures, compared as one. */
+  const figures = (value: KpiValueDto) => [
+    value.numerator,
+    value.denominator,
+    value.value,
+  ];
   /** The same KPI as the overview page gets it (the request reads the input versions once, early). */
   const overviewKpi = async (code: string, fiscalYear: number) => {
     const overview = (
@@ -208,11 +214,6 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
     expect(score.denominator).toBeGreaterThan(0);
     expect(await kpi('ikuboss_360_score', 2024)).toEqual(score);
     // The overview (versions read in its context statement) is asked before and after each change.
-    const figures = (value: KpiValueDto) => [
-      value.numerator,
-      value.denominator,
-      value.value,
-    ];
     expect(figures(await overviewKpi('ikuboss_360_score', 2024))).toEqual(
       figures(score),
     );
@@ -228,11 +229,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
       null,
     ]);
     const closed = await kpi('ikuboss_360_score', 2024);
-    expect([closed.numerator, closed.denominator, closed.value]).toEqual([
-      0,
-      0,
-      null,
-    ]);
+    expect(figures(closed)).toEqual([0, 0, null]);
     const closedRate = await kpi('ikuboss_360_response_rate', 2024);
     expect([closedRate.numerator, closedRate.denominator]).toEqual(
       await responsesByHand(2024),
@@ -254,23 +251,11 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
       [organizationId],
     );
     const hiddenOverview = await overviewKpi('ikuboss_360_score', 2024);
-    expect([
-      hiddenOverview.numerator,
-      hiddenOverview.denominator,
-      hiddenOverview.value,
-    ]).toEqual([0, 0, null]);
+    expect(figures(hiddenOverview)).toEqual([0, 0, null]);
     const hidden = await kpi('ikuboss_360_score', 2024);
-    expect([hidden.numerator, hidden.denominator, hidden.value]).toEqual([
-      0,
-      0,
-      null,
-    ]);
+    expect(figures(hidden)).toEqual([0, 0, null]);
     const hiddenRate = await kpi('ikuboss_360_response_rate', 2024);
-    expect([
-      hiddenRate.numerator,
-      hiddenRate.denominator,
-      hiddenRate.value,
-    ]).toEqual([0, 0, null]);
+    expect(figures(hiddenRate)).toEqual([0, 0, null]);
   });
 
   it('the 360 score of a subtree follows a rated manager moved out of it, asked through the overview first', async () => {
@@ -306,7 +291,7 @@ describe('Ikuboss and 360 KPIs kept per input version', () => {
         (v) => v.code === 'ikuboss_360_score' && v.dimensions === undefined,
       );
       if (!value) throw new Error(`no 360 score in ${path}`);
-      return [value.numerator, value.denominator, value.value];
+      return figures(value);
     };
     const before = await subtree(true);
     expect(await subtree(false)).toEqual(before);

@@ -2,8 +2,8 @@ import type { KpiPeopleDto, KpiPersonDto } from '@ikuboard/shared/contracts';
 
 import type { Queryable } from '../../database/queryable';
 import {
-  ikubossKpiInputVersion,
   KpiMemo,
+  requestIkubossKpiInputVersions,
   type IkubossKpiInputVersions,
 } from './ikuboss-kpi-memo';
 
@@ -67,8 +67,10 @@ export async function coverageCounts(
   fiscalYears: readonly number[],
   unitId: string | null,
   /** The request's shared version reader (KpiSqlScope.inputVersions); a read of its own when absent. */
-  inputVersions: IkubossKpiInputVersions = (tables) =>
-    ikubossKpiInputVersion(db, organizationId, tables),
+  inputVersions: IkubossKpiInputVersions = requestIkubossKpiInputVersions(
+    db,
+    organizationId,
+  ),
 ): Promise<CoverageCounts[]> {
   // Every input of the counts (campaigns and their stages, declarations and declarers, employees,
   // assignments, the unit closure) is one of the tables whose changes the version counts.

@@ -6,8 +6,8 @@ import {
 import { ikuboss360Score, percent } from '@ikuboard/shared/kpi';
 
 import {
-  ikubossKpiInputVersion,
   KpiMemo,
+  requestIkubossKpiInputVersions,
 } from '../declarations/ikuboss-kpi-memo';
 import {
   review360OrgRollup,
@@ -62,7 +62,7 @@ export const REVIEWS360_GROUP: KpiGroup = {
     const version = cycles.some((c) => c.status === 'released')
       ? await (
           scope.inputVersions ??
-          ((tables) => ikubossKpiInputVersion(db, scope.organizationId, tables))
+          requestIkubossKpiInputVersions(db, scope.organizationId)
         )([
           'employee',
           'assignment',
